@@ -1,0 +1,200 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { Redis } from 'ioredis';
+import pino from 'pino';
+import type { Config } from './config';
+import { openDatabase, type Database } from './db/database';
+import { migrateToLatest } from './db/migrate';
+import { accountRoutes } from './modules/account/account.routes';
+import { AccountService } from './modules/account/account.service';
+import { auditRoutes } from './modules/audit/audit.routes';
+import { AuditService } from './modules/audit/audit.service';
+import { authRoutes } from './modules/auth/auth.routes';
+import { AuthService } from './modules/auth/auth.service';
+import { healthRoutes } from './modules/health/health.routes';
+import { outboxRoutes } from './modules/outbox/outbox.routes';
+import { OutboxService } from './modules/outbox/outbox.service';
+import { referenceRoutes } from './modules/reference/reference.routes';
+import { ReferenceService } from './modules/reference/reference.service';
+import { usersRoutes } from './modules/users/users.routes';
+import { UsersService } from './modules/users/users.service';
+import { AuditTrail } from './platform/audit/audit';
+import { SessionStore } from './platform/auth/sessions';
+import { systemClock, type Clock } from './platform/clock';
+import { randomToken, SecretBox } from './platform/crypto';
+import type { PlatformDeps } from './platform/deps';
+import { sendProblem, registerProblemHandlers } from './platform/http/problem';
+import { cookieSettings, registerSessionHook } from './platform/http/session-hook';
+import { PgBossQueue } from './platform/jobs/pgboss-queue';
+import type { JobQueue } from './platform/jobs/queue';
+import { TableJobQueue } from './platform/jobs/table-queue';
+import { Mailer } from './platform/mail/mailer';
+
+export interface Hub {
+  app: FastifyInstance;
+  deps: PlatformDeps;
+  database: Database;
+  /** Starts background workers (after listen, or in tests that need them). */
+  startJobs(): Promise<void>;
+}
+
+export interface BuildOptions {
+  clock?: Clock;
+  /** Reuse an open database (tests); otherwise one is opened from the config. */
+  database?: Database;
+  logger?: pino.Logger;
+}
+
+/** The secret from the environment, or one generated once and kept in the database for every instance. */
+async function resolveSecret(database: Database, config: Config): Promise<string> {
+  if (config.APP_SECRET) return config.APP_SECRET;
+  const { db } = database;
+  await db.insertInto('settings').values({ key: 'app_secret', value: randomToken(48) }).onConflict((oc) => oc.column('key').doNothing()).execute();
+  const row = await db.selectFrom('settings').select('value').where('key', '=', 'app_secret').executeTakeFirstOrThrow();
+  return row.value;
+}
+
+/** Builds the whole hub: database (migrated), platform services, modules and HTTP server. Does not listen. */
+export async function buildHub(config: Config, opts: BuildOptions = {}): Promise<Hub> {
+  const log = opts.logger ?? pino({ level: config.LOG_LEVEL, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'] });
+  const database = opts.database ?? (await openDatabase(config));
+  await migrateToLatest(database);
+  const clock = opts.clock ?? systemClock;
+  const secrets = new SecretBox(await resolveSecret(database, config));
+  const jobs: JobQueue =
+    database.dialect === 'postgres' && config.DATABASE_URL
+      ? new PgBossQueue(config.DATABASE_URL, `${config.DATABASE_SCHEMA ?? 'public'}_jobs`, log, config.RUN_JOBS)
+      : new TableJobQueue(database.db, clock, log, 500, config.RUN_JOBS);
+  const deps: PlatformDeps = {
+    db: database.db,
+    dialect: database.dialect,
+    config,
+    clock,
+    log,
+    secrets,
+    jobs,
+    audit: new AuditTrail(database.dialect, clock),
+    sessions: new SessionStore(database.db, clock, { idleMinutes: config.SESSION_IDLE_MINUTES, absoluteHours: config.SESSION_ABSOLUTE_HOURS }),
+    mailer: undefined as unknown as Mailer,
+  };
+  deps.mailer = new Mailer(database.db, jobs, clock, log, config.SMTP_URL, config.MAIL_FROM);
+
+  const app = Fastify({
+    loggerInstance: log as FastifyBaseLogger,
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w-]{8,64}$/.test(given) ? given : crypto.randomUUID();
+    },
+    trustProxy: config.TRUST_PROXY,
+    bodyLimit: 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.addHook('onSend', async (req, reply) => {
+    void reply.header('x-request-id', req.id);
+  });
+
+  const https = new URL(config.PUBLIC_URL).protocol === 'https:';
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: https ? [] : null,
+      },
+    },
+    strictTransportSecurity: https ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(cookie);
+
+  const redis = config.REDIS_URL ? new Redis(config.REDIS_URL, { maxRetriesPerRequest: 1, enableOfflineQueue: true, lazyConnect: false }) : undefined;
+  await app.register(rateLimit, {
+    global: true,
+    max: config.API_RATE_PER_MINUTE,
+    timeWindow: 60_000,
+    ...(redis ? { redis, nameSpace: 'hub-rl:' } : {}),
+    allowList: (req) => !req.url.startsWith('/api/'),
+  });
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: { title: 'Bali Process Hub API', version: '0.1.0', description: 'Errors are application/problem+json with a stable `code` and field-level `errors`. State-changing requests need the `x-csrf-token` header from GET /api/auth/session.' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: cookieSettings(config.PUBLIC_URL).name } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
+
+  const cookieCfg = cookieSettings(config.PUBLIC_URL);
+  registerSessionHook(app, deps, cookieCfg);
+  registerProblemHandlers(app);
+
+  await app.register(healthRoutes, { db: database.db, dialect: database.dialect });
+  await app.register(authRoutes, { auth: new AuthService(deps), cookie: cookieCfg, absoluteHours: config.SESSION_ABSOLUTE_HOURS, loginRatePerMinute: config.LOGIN_RATE_PER_MINUTE });
+  await app.register(accountRoutes, { account: new AccountService(deps) });
+  await app.register(usersRoutes, { users: new UsersService(deps) });
+  await app.register(auditRoutes, { audit: new AuditService(deps) });
+  await app.register(outboxRoutes, { outbox: new OutboxService(deps) });
+  await app.register(referenceRoutes, { reference: new ReferenceService(deps) });
+
+  await registerWebApp(app, path.resolve(config.WEB_DIST));
+
+  app.addHook('onClose', async () => {
+    await jobs.stop();
+    redis?.disconnect();
+    if (!opts.database) await database.close();
+  });
+
+  return {
+    app,
+    deps,
+    database,
+    startJobs: async () => {
+      await jobs.start();
+      await deps.mailer.requeueStranded();
+    },
+  };
+}
+
+/** Serves the built single-page app: hashed assets cached for a year, index.html for every other page. */
+async function registerWebApp(app: FastifyInstance, dist: string): Promise<void> {
+  const index = path.join(dist, 'index.html');
+  const hasWeb = fs.existsSync(index);
+  if (hasWeb) {
+    await app.register(fastifyStatic, {
+      root: dist,
+      wildcard: false,
+      index: false,
+      setHeaders: (reply, file) => {
+        void reply.header('cache-control', file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
+  }
+  app.setNotFoundHandler((req, reply) => {
+    const accept = String(req.headers.accept ?? '');
+    if (req.method === 'GET' && !req.url.startsWith('/api/') && hasWeb && !req.url.startsWith('/assets/') && (accept.includes('text/html') || accept.includes('*/*'))) {
+      return reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(fs.createReadStream(index));
+    }
+    return sendProblem(reply, req, 404, 'not_found', `No route for ${req.method} ${req.url.split('?')[0]}.`);
+  });
+}

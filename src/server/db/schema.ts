@@ -1,0 +1,127 @@
+import type { Generated } from 'kysely';
+
+/**
+ * The database as Kysely sees it. Portable types only: ids are text (UUIDs), times are ISO 8601 UTC text
+ * (they sort as text), booleans are 0/1 integers and JSON is text, so one query runs on SQLite and PostgreSQL.
+ */
+export interface DB {
+  settings: { key: string; value: string };
+  users: UsersTable;
+  user_member_scopes: { user_id: string; member_code: string };
+  recovery_codes: { id: string; user_id: string; code_hash: string; used_at: string | null; created_at: string };
+  sessions: SessionsTable;
+  invitations: InvitationsTable;
+  password_resets: {
+    id: string;
+    user_id: string;
+    token_hash: string;
+    expires_at: string;
+    used_at: string | null;
+    created_at: string;
+  };
+  audit_log: AuditLogTable;
+  outbox: OutboxTable;
+  jobs: JobsTable;
+  subregions: { code: string; name: string; region_name: string };
+  members: MembersTable;
+  working_groups: { code: string; name: string; kind: string; co_chairs: string; sort_order: number };
+  themes: { code: string; name: string; sort_order: number };
+  mandates: { code: string; name: string; sort_order: number };
+}
+
+export interface UsersTable {
+  id: string;
+  email: string;
+  display_name: string;
+  role: string;
+  status: string;
+  password_hash: string;
+  locale: string;
+  totp_secret: string | null;
+  totp_pending_secret: string | null;
+  totp_enabled: number;
+  totp_last_step: number | null;
+  failed_logins: number;
+  locked_until: string | null;
+  last_login_at: string | null;
+  password_changed_at: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SessionsTable {
+  id: string;
+  token_hash: string;
+  user_id: string;
+  csrf_token: string;
+  ip: string;
+  user_agent: string;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+}
+
+export interface InvitationsTable {
+  id: string;
+  email: string;
+  role: string;
+  member_scopes: string;
+  token_hash: string;
+  invited_by: string | null;
+  expires_at: string;
+  accepted_at: string | null;
+  revoked_at: string | null;
+  created_at: string;
+}
+
+export interface AuditLogTable {
+  seq: Generated<number>;
+  at: string;
+  actor_id: string | null;
+  action: string;
+  entity: string;
+  entity_id: string | null;
+  before_json: string | null;
+  after_json: string | null;
+  request_id: string | null;
+  ip: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface OutboxTable {
+  id: string;
+  to_address: string;
+  subject: string;
+  body_text: string;
+  kind: string;
+  status: string;
+  attempts: number;
+  last_error: string | null;
+  created_at: string;
+  sent_at: string | null;
+}
+
+export interface JobsTable {
+  id: string;
+  name: string;
+  payload: string;
+  status: string;
+  run_at: string;
+  attempts: number;
+  locked_until: string | null;
+  last_error: string | null;
+  created_at: string;
+  finished_at: string | null;
+}
+
+export interface MembersTable {
+  code: string;
+  name: string;
+  kind: string;
+  participation: string;
+  iso3: string | null;
+  subregion_code: string | null;
+  joined_year: number | null;
+  sort_name: string;
+}

@@ -1,0 +1,82 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { DB, SessionsTable } from '../../db/schema';
+import type { Clock } from '../clock';
+import { MINUTE, HOUR } from '../clock';
+import { newId, randomToken, sha256 } from '../crypto';
+
+type Db = Kysely<DB> | Transaction<DB>;
+
+export interface SessionPolicy {
+  idleMinutes: number;
+  absoluteHours: number;
+}
+
+/** How often last-seen is written back; between writes a session is still checked on every request. */
+const TOUCH_EVERY_MS = MINUTE;
+
+/**
+ * Server-side sessions. The cookie holds a 256-bit random token; the database holds only its SHA-256, so a
+ * leaked table gives no usable tokens and any instance can validate any session.
+ */
+export class SessionStore {
+  constructor(
+    private readonly db: Kysely<DB>,
+    private readonly clock: Clock,
+    private readonly policy: SessionPolicy,
+  ) {}
+
+  async create(trx: Db, userId: string, meta: { ip: string; userAgent: string }): Promise<{ token: string; session: SessionsTable }> {
+    const token = randomToken(32);
+    const now = this.clock.now();
+    const session: SessionsTable = {
+      id: newId(),
+      token_hash: sha256(token),
+      user_id: userId,
+      csrf_token: randomToken(24),
+      ip: meta.ip,
+      user_agent: meta.userAgent.slice(0, 400),
+      created_at: now.toISOString(),
+      last_seen_at: now.toISOString(),
+      expires_at: new Date(now.getTime() + this.policy.absoluteHours * HOUR).toISOString(),
+    };
+    await trx.insertInto('sessions').values(session).execute();
+    return { token, session };
+  }
+
+  /** The live session for a token, touching last-seen; expired sessions are deleted on sight. */
+  async validate(token: string, meta: { ip: string }): Promise<SessionsTable | null> {
+    const session = await this.db.selectFrom('sessions').selectAll().where('token_hash', '=', sha256(token)).executeTakeFirst();
+    if (!session) return null;
+    const now = this.clock.now().getTime();
+    const idleDeadline = Date.parse(session.last_seen_at) + this.policy.idleMinutes * MINUTE;
+    if (now >= Date.parse(session.expires_at) || now >= idleDeadline) {
+      await this.db.deleteFrom('sessions').where('id', '=', session.id).execute();
+      return null;
+    }
+    if (now - Date.parse(session.last_seen_at) >= TOUCH_EVERY_MS || session.ip !== meta.ip) {
+      const last_seen_at = new Date(now).toISOString();
+      await this.db.updateTable('sessions').set({ last_seen_at, ip: meta.ip }).where('id', '=', session.id).execute();
+      return { ...session, last_seen_at, ip: meta.ip };
+    }
+    return session;
+  }
+
+  listForUser(db: Db, userId: string): Promise<SessionsTable[]> {
+    const now = this.clock.now().toISOString();
+    return db.selectFrom('sessions').selectAll().where('user_id', '=', userId).where('expires_at', '>', now).orderBy('last_seen_at', 'desc').execute();
+  }
+
+  async delete(db: Db, id: string): Promise<void> {
+    await db.deleteFrom('sessions').where('id', '=', id).execute();
+  }
+
+  /** Ends every session of a user, optionally keeping one (the one that changed the password). */
+  async deleteAllForUser(db: Db, userId: string, exceptId?: string): Promise<number> {
+    const r = await db
+      .deleteFrom('sessions')
+      .where('user_id', '=', userId)
+      .$if(!!exceptId, (qb) => qb.where('id', '!=', exceptId ?? ''))
+      .executeTakeFirst();
+    return Number(r.numDeletedRows);
+  }
+}

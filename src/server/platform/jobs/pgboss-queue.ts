@@ -1,0 +1,49 @@
+import PgBoss from 'pg-boss';
+import type { Logger } from 'pino';
+import type { JobHandler, JobQueue } from './queue';
+
+/** Scaled mode: pg-boss on the same PostgreSQL, so two instances share one queue and each job runs once. */
+export class PgBossQueue implements JobQueue {
+  private readonly boss: PgBoss;
+  private readonly handlers = new Map<string, JobHandler>();
+  private started = false;
+
+  constructor(
+    connectionString: string,
+    schema: string,
+    private readonly log: Logger,
+    private readonly runWorkers = true,
+  ) {
+    this.boss = new PgBoss({ connectionString, schema, max: 4 });
+    this.boss.on('error', (err) => this.log.error({ err }, 'pg-boss error'));
+  }
+
+  async send(name: string, payload: Record<string, unknown>, opts: { delayMs?: number } = {}): Promise<void> {
+    await this.boss.send(name, payload, {
+      retryLimit: 5,
+      retryBackoff: true,
+      ...(opts.delayMs ? { startAfter: Math.ceil(opts.delayMs / 1000) } : {}),
+    });
+  }
+
+  work(name: string, handler: JobHandler): void {
+    this.handlers.set(name, handler);
+  }
+
+  async start(): Promise<void> {
+    await this.boss.start();
+    this.started = true;
+    for (const [name, handler] of this.handlers) {
+      await this.boss.createQueue(name);
+      if (this.runWorkers) {
+        await this.boss.work<Record<string, unknown>>(name, async (jobs) => {
+          for (const job of jobs) await handler(job.data);
+        });
+      }
+    }
+  }
+
+  async stop(): Promise<void> {
+    if (this.started) await this.boss.stop({ graceful: true, wait: true, timeout: 10_000 });
+  }
+}
