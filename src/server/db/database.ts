@@ -11,6 +11,8 @@ export type DialectName = 'sqlite' | 'postgres';
 export interface Database {
   db: Kysely<DB>;
   dialect: DialectName;
+  /** The PostgreSQL schema in use, when not the default. */
+  schema?: string;
   /** The pg pool when on PostgreSQL (the job queue shares it). */
   pgPool?: pg.Pool;
   close(): Promise<void>;
@@ -35,7 +37,7 @@ export async function openDatabase(config: Pick<Config, 'DATABASE_URL' | 'DATABA
       ...(schema ? { options: `-c search_path="${schema}"` } : {}),
     });
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-    return { db, dialect: 'postgres', pgPool: pool, close: () => db.destroy() };
+    return { db, dialect: 'postgres', schema, pgPool: pool, close: () => db.destroy() };
   }
 
   if (config.SQLITE_PATH !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(config.SQLITE_PATH)), { recursive: true });

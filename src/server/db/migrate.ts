@@ -18,7 +18,8 @@ export async function migrateToLatest(database: Database): Promise<string[]> {
         ),
       ),
   };
-  const migrator = new Migrator({ db: database.db, provider });
+  // Name the schema explicitly: Kysely otherwise finds another schema's migration table and trips over it.
+  const migrator = new Migrator({ db: database.db, provider, ...(database.schema ? { migrationTableSchema: database.schema } : {}) });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error) throw new Error(`Migration ${failed?.migrationName ?? ''} failed: ${String(error)}`, { cause: error });
