@@ -15,11 +15,11 @@ export default defineConfig({
       },
       {
         resolve: { alias },
-        test: { name: 'api-sqlite', include: ['src/**/*.test.ts', 'test/**/*.test.ts'], environment: 'node', env: { HUB_TEST_DB: 'sqlite' }, testTimeout: 30_000, hookTimeout: 60_000 },
+        test: { name: 'api-sqlite', include: ['src/**/*.test.ts', 'test/**/*.test.ts'], exclude: ['**/*.pg.test.ts', '**/node_modules/**'], environment: 'node', env: { HUB_TEST_DB: 'sqlite' }, testTimeout: 30_000, hookTimeout: 60_000 },
       },
       {
         resolve: { alias },
-        test: { name: 'api-postgres', include: ['src/**/*.test.ts', 'test/**/*.test.ts'], environment: 'node', env: { HUB_TEST_DB: 'postgres', TEST_DATABASE_URL: pgUrl }, testTimeout: 30_000, hookTimeout: 60_000 },
+        test: { name: 'api-postgres', include: ['src/**/*.test.ts', 'test/**/*.test.ts'], environment: 'node', env: { HUB_TEST_DB: 'postgres', TEST_DATABASE_URL: pgUrl, TEST_REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379' }, testTimeout: 30_000, hookTimeout: 60_000 },
       },
       {
         resolve: { alias },

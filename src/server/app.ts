@@ -41,6 +41,8 @@ import { Mailer } from './platform/mail/mailer';
 
 export interface Hub {
   app: FastifyInstance;
+  /** Every API route registered, for the permission matrix test. */
+  routes: { method: string; url: string }[];
   deps: PlatformDeps;
   database: Database;
   /** Starts background workers (after listen, or in tests that need them). */
@@ -97,6 +99,12 @@ export async function buildHub(config: Config, opts: BuildOptions = {}): Promise
     trustProxy: config.TRUST_PROXY,
     bodyLimit: 1024 * 1024,
   }).withTypeProvider<ZodTypeProvider>();
+  const routes: Hub['routes'] = [];
+  app.addHook('onRoute', (r) => {
+    for (const method of [r.method].flat()) {
+      if (method !== 'HEAD' && r.url.startsWith('/api/') && !r.url.startsWith('/api/docs/')) routes.push({ method, url: r.url });
+    }
+  });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.addHook('onSend', async (req, reply) => {
@@ -130,7 +138,8 @@ export async function buildHub(config: Config, opts: BuildOptions = {}): Promise
     global: true,
     max: config.API_RATE_PER_MINUTE,
     timeWindow: 60_000,
-    ...(redis ? { redis, nameSpace: 'hub-rl:' } : {}),
+    // Instances that share a database share their limits; the namespace keeps deployments (and test runs) apart.
+    ...(redis ? { redis, nameSpace: `hub-rl:${config.DATABASE_SCHEMA ?? 'public'}:` } : {}),
     allowList: (req) => !req.url.startsWith('/api/'),
   });
 
@@ -167,6 +176,7 @@ export async function buildHub(config: Config, opts: BuildOptions = {}): Promise
 
   return {
     app,
+    routes,
     deps,
     database,
     startJobs: async () => {

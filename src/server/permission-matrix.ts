@@ -1,0 +1,62 @@
+/**
+ * The permission matrix: every API route, and for each kind of caller whether it may use the route.
+ * `allow` means the route does its work (it may still refuse bad input or a business rule); `deny` means
+ * 401 for anonymous callers and 403 for signed-in ones. A Member coordinator is tried twice: acting inside
+ * the Members in their scope (`coordinator_in`) and outside it (`coordinator_out`).
+ * test/permission-matrix.test.ts walks every row for every caller and fails on a route missing here.
+ */
+export const callers = ['anonymous', 'secretariat_admin', 'secretariat_staff', 'coordinator_in', 'coordinator_out', 'official', 'researcher'] as const;
+export type Caller = (typeof callers)[number];
+export type Access = 'allow' | 'deny';
+
+const A = 'allow' as const;
+const D = 'deny' as const;
+
+/** Compact rows: one letter per caller, in the order of `callers`. */
+function row(pattern: string): Record<Caller, Access> {
+  const letters = pattern.replace(/\s/g, '');
+  if (letters.length !== callers.length) throw new Error(`matrix row needs ${callers.length} letters: ${pattern}`);
+  return Object.fromEntries(callers.map((c, i) => [c, letters[i] === 'A' ? A : D])) as Record<Caller, Access>;
+}
+
+//                                                       anon admin staff c-in c-out offi rsch
+export const permissionMatrix: Record<string, Record<Caller, Access>> = {
+  'GET /api/health':                               row('A    A     A     A    A     A    A'),
+  'GET /api/openapi.json':                         row('A    A     A     A    A     A    A'),
+  'GET /api/docs':                                 row('A    A     A     A    A     A    A'),
+  'GET /api/reference':                            row('A    A     A     A    A     A    A'),
+  'PATCH /api/reference/members/:code':            row('D    A     D     D    D     D    D'),
+
+  'GET /api/auth/session':                         row('A    A     A     A    A     A    A'),
+  'POST /api/auth/login':                          row('A    A     A     A    A     A    A'),
+  'POST /api/auth/login/second-factor':            row('A    A     A     A    A     A    A'),
+  'POST /api/auth/logout':                         row('A    A     A     A    A     A    A'),
+  'POST /api/auth/password/forgot':                row('A    A     A     A    A     A    A'),
+  'POST /api/auth/password/reset':                 row('A    A     A     A    A     A    A'),
+  'GET /api/auth/invitations/:token':              row('A    A     A     A    A     A    A'),
+  'POST /api/auth/invitations/:token/accept':      row('A    A     A     A    A     A    A'),
+
+  'GET /api/account/sessions':                     row('D    A     A     A    A     A    A'),
+  'DELETE /api/account/sessions/:id':              row('D    A     A     A    A     A    A'),
+  'POST /api/account/password':                    row('D    A     A     A    A     A    A'),
+  'POST /api/account/totp/setup':                  row('D    A     A     A    A     A    A'),
+  'POST /api/account/totp/confirm':                row('D    A     A     A    A     A    A'),
+  'POST /api/account/totp/recovery-codes':         row('D    A     A     A    A     A    A'),
+  'DELETE /api/account/totp':                      row('D    A     A     A    A     A    A'),
+  'PATCH /api/account/profile':                    row('D    A     A     A    A     A    A'),
+
+  'GET /api/users':                                row('D    A     A     D    D     D    D'),
+  'GET /api/users/:id':                            row('D    A     A     D    D     D    D'),
+  'PATCH /api/users/:id':                          row('D    A     D     D    D     D    D'),
+  'POST /api/users/:id/disable':                   row('D    A     D     D    D     D    D'),
+  'POST /api/users/:id/enable':                    row('D    A     D     D    D     D    D'),
+  'POST /api/users/:id/totp/reset':                row('D    A     D     D    D     D    D'),
+  'GET /api/members/:code/accounts':               row('D    A     A     A    D     D    D'),
+
+  'GET /api/invitations':                          row('D    A     D     A    A     D    D'),
+  'POST /api/invitations':                         row('D    A     D     A    D     D    D'),
+  'DELETE /api/invitations/:id':                   row('D    A     D     A    D     D    D'),
+
+  'GET /api/outbox':                               row('D    A     D     D    D     D    D'),
+  'GET /api/audit':                                row('D    A     D     D    D     D    D'),
+};

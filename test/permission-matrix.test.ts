@@ -1,0 +1,97 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { callers, permissionMatrix, type Caller } from '@/server/permission-matrix';
+import { anonymous, createTestHub, login, makeUser, type Agent, type TestHub } from './helpers/hub';
+
+/**
+ * Walks every registered API route for every kind of caller and compares the outcome with the matrix.
+ * The coordinator's scope is THA; "in" requests name THA, "out" requests name FJI.
+ */
+let hub: TestHub;
+const agents = {} as Record<Caller, Agent>;
+
+beforeAll(async () => {
+  hub = await createTestHub();
+  agents.anonymous = anonymous(hub);
+  agents.secretariat_admin = await login(hub, await makeUser(hub, { role: 'secretariat_admin' }));
+  agents.secretariat_staff = await login(hub, await makeUser(hub, { role: 'secretariat_staff' }));
+  const coordinator = await login(hub, await makeUser(hub, { role: 'member_coordinator', memberScopes: ['THA'] }));
+  agents.coordinator_in = coordinator;
+  agents.coordinator_out = coordinator;
+  agents.official = await login(hub, await makeUser(hub, { role: 'official', memberScopes: ['THA'] }));
+  agents.researcher = await login(hub, await makeUser(hub, { role: 'researcher' }));
+});
+afterAll(async () => {
+  await hub.close();
+});
+
+interface Probe {
+  url: string;
+  body?: unknown;
+}
+
+/** A valid request for each route, so that an allowed caller gets past validation to the permission check. */
+async function probe(route: string, scope: 'in' | 'out'): Promise<Probe> {
+  const member = scope === 'in' ? 'THA' : 'FJI';
+  const target = async () => (await makeUser(hub, { role: 'official', memberScopes: ['THA'] })).id;
+  switch (route) {
+    case 'PATCH /api/reference/members/:code': return { url: '/api/reference/members/THA', body: { joinedYear: 2002 } };
+    case 'POST /api/auth/login': return { url: '/api/auth/login', body: { email: 'nobody@test.hub.example', password: 'not-the-password' } };
+    case 'POST /api/auth/login/second-factor': return { url: route.split(' ')[1] ?? '', body: { challenge: 'invalid.challenge', code: '123456' } };
+    case 'POST /api/auth/logout': return { url: '/api/auth/logout', body: {} };
+    case 'POST /api/auth/password/forgot': return { url: '/api/auth/password/forgot', body: { email: 'nobody@test.hub.example' } };
+    case 'POST /api/auth/password/reset': return { url: '/api/auth/password/reset', body: { token: 'not-a-real-token-123', password: 'A-long-enough-password-1' } };
+    case 'GET /api/auth/invitations/:token': return { url: '/api/auth/invitations/not-a-real-token-123' };
+    case 'POST /api/auth/invitations/:token/accept': return { url: '/api/auth/invitations/not-a-real-token-123/accept', body: { displayName: 'X', password: 'A-long-enough-password-1' } };
+    case 'DELETE /api/account/sessions/:id': return { url: '/api/account/sessions/00000000-0000-0000-0000-000000000000' };
+    case 'POST /api/account/password': return { url: '/api/account/password', body: { currentPassword: 'wrong-password', newPassword: 'A-long-enough-password-1' } };
+    case 'POST /api/account/totp/confirm':
+    case 'POST /api/account/totp/recovery-codes': return { url: route.split(' ')[1] ?? '', body: { code: '123456' } };
+    case 'DELETE /api/account/totp': return { url: '/api/account/totp', body: { password: 'wrong-password', code: '123456' } };
+    case 'PATCH /api/account/profile': return { url: '/api/account/profile', body: { locale: 'en' } };
+    case 'GET /api/users/:id': return { url: `/api/users/${await target()}` };
+    case 'PATCH /api/users/:id': return { url: `/api/users/${await target()}`, body: { displayName: 'Renamed' } };
+    case 'POST /api/users/:id/disable':
+    case 'POST /api/users/:id/enable':
+    case 'POST /api/users/:id/totp/reset': return { url: (route.split(' ')[1] ?? '').replace(':id', await target()), body: {} };
+    case 'GET /api/members/:code/accounts': return { url: `/api/members/${member}/accounts` };
+    case 'POST /api/invitations': return { url: '/api/invitations', body: { email: `invitee-${Math.random().toString(36).slice(2)}@test.hub.example`, role: 'official', memberScopes: [member] } };
+    case 'DELETE /api/invitations/:id': {
+      const admin = agents.secretariat_admin;
+      const inv = await admin.request('POST', '/api/invitations', { email: `revoke-${Math.random().toString(36).slice(2)}@test.hub.example`, role: 'official', memberScopes: [member] });
+      return { url: `/api/invitations/${inv.body.id}` };
+    }
+    default: return { url: route.split(' ')[1] ?? '' };
+  }
+}
+
+function outcome(res: { status: number; body: { code?: string } | undefined }): 'allow' | 'deny' {
+  const code = res.body?.code;
+  if (res.status === 401 && code === 'unauthenticated') return 'deny';
+  if (res.status === 403 && (code === 'forbidden' || code === 'second_factor_enrollment_required')) return 'deny';
+  return 'allow';
+}
+
+describe('permission matrix', () => {
+  it('lists every registered API route, and nothing else', () => {
+    const registered = hub.routes.map((r) => `${r.method} ${r.url}`).filter((r) => !r.endsWith('/api/docs/') && !r.includes('/api/docs/'));
+    const listed = Object.keys(permissionMatrix);
+    expect(registered.filter((r) => !listed.includes(r))).toEqual([]);
+    expect(listed.filter((r) => !registered.includes(r))).toEqual([]);
+  });
+
+  for (const route of Object.keys(permissionMatrix)) {
+    it(route, async () => {
+      const method = route.split(' ')[0] as 'GET' | 'POST' | 'PATCH' | 'DELETE';
+      const mismatches: string[] = [];
+      for (const caller of callers) {
+        if (route === 'POST /api/auth/logout' && caller !== 'anonymous') continue; // signing out would end the shared sessions; covered in auth.test.ts
+        const p = await probe(route, caller === 'coordinator_out' ? 'out' : 'in');
+        const res = await agents[caller].request(method, p.url, p.body);
+        const got = outcome(res);
+        const want = permissionMatrix[route]?.[caller];
+        if (got !== want) mismatches.push(`${caller}: expected ${want}, got ${got} (${res.status} ${res.body?.code ?? ''})`);
+      }
+      expect(mismatches).toEqual([]);
+    });
+  }
+});

@@ -1,0 +1,114 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig, ConfigError } from '@/server/config';
+import { anonymous, createTestHub, login, makeUser, type TestHub } from './helpers/hub';
+
+let hub: TestHub;
+let web: string;
+beforeAll(async () => {
+  web = fs.mkdtempSync(path.join(os.tmpdir(), 'hub-web-'));
+  fs.mkdirSync(path.join(web, 'assets'));
+  fs.writeFileSync(path.join(web, 'index.html'), '<!doctype html><title>Hub</title><script type="module" src="/assets/app-abc123.js"></script>');
+  fs.writeFileSync(path.join(web, 'assets/app-abc123.js'), 'console.log(1)');
+  hub = await createTestHub({ WEB_DIST: web });
+});
+afterAll(async () => {
+  await hub.close();
+  fs.rmSync(web, { recursive: true, force: true });
+});
+
+describe('HTTP platform', () => {
+  it('sends security headers on every response, API and web', async () => {
+    for (const url of ['/api/health', '/', '/account', '/api/nope']) {
+      const res = await hub.app.inject({ url, headers: { accept: 'text/html' } });
+      const csp = String(res.headers['content-security-policy']);
+      expect(csp).toContain("frame-ancestors 'none'");
+      expect(csp).toMatch(/script-src 'self'(;|$)/);
+      expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
+      expect(res.headers['x-content-type-options']).toBe('nosniff');
+      expect(res.headers['strict-transport-security']).toBeUndefined();
+      expect(res.headers['x-request-id']).toBeTruthy();
+    }
+  });
+
+  it('adds HSTS when the hub is served over HTTPS', async () => {
+    const secure = await createTestHub({ PUBLIC_URL: 'https://hub.example.org' });
+    try {
+      const res = await secure.app.inject({ url: '/api/health' });
+      expect(res.headers['strict-transport-security']).toMatch(/max-age=31536000/);
+    } finally {
+      await secure.close();
+    }
+  });
+
+  it('marks authenticated API responses no-store', async () => {
+    const agent = await login(hub, await makeUser(hub, { role: 'secretariat_staff' }));
+    const res = await agent.request('GET', '/api/users');
+    expect(res.status).toBe(200);
+    expect(res.headers['cache-control']).toBe('no-store');
+  });
+
+  it('answers unknown API routes with problem+json, never HTML', async () => {
+    const res = await anonymous(hub).request('GET', '/api/does-not-exist');
+    expect(res.status).toBe(404);
+    expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(res.body).toMatchObject({ status: 404, code: 'not_found', title: 'Not found' });
+  });
+
+  it('answers a malformed JSON body with a problem, without a stack trace', async () => {
+    const res = await hub.app.inject({ method: 'POST', url: '/api/auth/login', headers: { 'content-type': 'application/json', 'x-csrf-token': 'anonymous' }, payload: '{"email": ' });
+    expect(res.statusCode).toBe(400);
+    const body = JSON.parse(res.body);
+    expect(body.code).toBe('bad_request');
+    expect(res.body).not.toMatch(/at \w+ \(|node_modules|\.ts:\d+/);
+  });
+
+  it('serves the web app with a history fallback and caches hashed assets for a year', async () => {
+    const page = await hub.app.inject({ url: '/admin/users?x=1', headers: { accept: 'text/html' } });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('<title>Hub</title>');
+    expect(page.headers['cache-control']).toBe('no-cache');
+    const asset = await hub.app.inject({ url: '/assets/app-abc123.js' });
+    expect(asset.statusCode).toBe(200);
+    expect(asset.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    const missing = await hub.app.inject({ url: '/assets/missing-1.js' });
+    expect(missing.statusCode).toBe(404);
+  });
+
+  it('reports the database in /api/health', async () => {
+    const res = await anonymous(hub).request('GET', '/api/health');
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ status: 'ok', database: hub.deps.dialect });
+  });
+
+  it('publishes an OpenAPI 3 document generated from the route schemas, and a docs page', async () => {
+    const res = await anonymous(hub).request('GET', '/api/openapi.json');
+    expect(res.status).toBe(200);
+    expect(res.body.openapi).toMatch(/^3\./);
+    expect(Object.keys(res.body.paths)).toEqual(expect.arrayContaining(['/api/auth/login', '/api/users', '/api/audit', '/api/invitations']));
+    expect(res.body.paths['/api/auth/login'].post.requestBody.content['application/json'].schema.properties).toHaveProperty('email');
+    const docs = await hub.app.inject({ url: '/api/docs/' });
+    expect(docs.statusCode).toBe(200);
+    expect(docs.body).toContain('swagger');
+  });
+});
+
+describe('configuration', () => {
+  it('names the variable when a value is bad', () => {
+    expect(() => loadConfig({ PORT: 'abc' })).toThrow(ConfigError);
+    expect(() => loadConfig({ PORT: 'abc' })).toThrow(/PORT/);
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL: must start with postgres/);
+    expect(() => loadConfig({ SESSION_IDLE_MINUTES: '-5' })).toThrow(/SESSION_IDLE_MINUTES/);
+    expect(loadConfig({}).SESSION_IDLE_MINUTES).toBe(30);
+    expect(loadConfig({}).SESSION_ABSOLUTE_HOURS).toBe(12);
+  });
+
+  it('stops start-up with a message naming the variable', () => {
+    const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], { env: { ...process.env, PORT: 'not-a-port', SQLITE_PATH: ':memory:' }, encoding: 'utf8', timeout: 30_000 });
+    expect(r.status).toBe(78);
+    expect(r.stderr).toMatch(/Invalid configuration:\s+PORT:/);
+  });
+});
