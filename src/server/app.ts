@@ -90,8 +90,10 @@ export async function buildHub(config: Config, opts: BuildOptions = {}): Promise
   };
   deps.mailer = new Mailer(database.db, jobs, clock, log, config.SMTP_URL, config.MAIL_FROM);
 
+  // Typed as Fastify's base logger so plugins and route modules see one instance type.
+  const loggerInstance: FastifyBaseLogger = log;
   const app = Fastify({
-    loggerInstance: log as FastifyBaseLogger,
+    loggerInstance,
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && /^[\w-]{8,64}$/.test(given) ? given : crypto.randomUUID();
