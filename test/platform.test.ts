@@ -112,3 +112,23 @@ describe('configuration', () => {
     expect(r.stderr).toMatch(/Invalid configuration:\s+PORT:/);
   });
 });
+
+describe('graceful shutdown', () => {
+  it('finishes and exits 0 on SIGTERM', async () => {
+    const { spawn } = await import('node:child_process');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hub-stop-'));
+    const port = 32_000 + Math.floor(Math.random() * 10_000);
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], { env: { ...process.env, PORT: String(port), SQLITE_PATH: path.join(dir, 'hub.sqlite'), LOG_LEVEL: 'silent', SEED_DEMO: 'false' }, stdio: 'ignore' });
+    const deadline = Date.now() + 30_000;
+    let up = false;
+    while (!up && Date.now() < deadline) {
+      up = await fetch(`http://127.0.0.1:${port}/api/health`).then((r) => r.ok, () => false);
+      if (!up) await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(up).toBe(true);
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    fs.rmSync(dir, { recursive: true, force: true });
+  }, 40_000);
+});

@@ -143,6 +143,7 @@ describe('two-factor set-up', () => {
   it('sets up TOTP, gives 10 recovery codes, then asks for a second factor at sign-in; a recovery code works once', async () => {
     const user = await makeUser(hub, { role: 'researcher' });
     const agent = await login(hub, user);
+    expect((await agent.request('POST', '/api/account/totp/confirm', { code: '123456' })).status).toBe(409);
     const setup = await agent.request('POST', '/api/account/totp/setup');
     expect(setup.status).toBe(200);
     expect(setup.body.otpauthUrl).toMatch(/^otpauth:\/\/totp\//);
@@ -172,6 +173,9 @@ describe('two-factor set-up', () => {
     const user = await makeUser(hub, { totp: true });
     const agent = await login(hub, user);
     const secret = user.totpSecret ?? '';
+    const wrong = await agent.request('POST', '/api/account/totp/recovery-codes', { code: '000000' });
+    expect(wrong.status).toBe(400);
+    expect(wrong.body.errors[0].field).toBe('code');
     const old = await agent.request('POST', '/api/account/totp/recovery-codes', { code: nextCode(secret) });
     expect(old.status).toBe(200);
     const fresh = await agent.request('POST', '/api/account/totp/recovery-codes', { code: nextCode(secret) });

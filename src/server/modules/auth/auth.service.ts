@@ -38,7 +38,7 @@ export class AuthService {
       await this.d.audit.record(this.d.db, ctx, { action: 'auth.login_failed', entity: 'user', entityId: null, after: { email, reason: 'unknown_account' } });
       throw invalidCredentials();
     }
-    this.assertNotLocked(user);
+    await this.assertNotLocked(ctx, user);
     const ok = await verifyPassword(user.password_hash, password);
     if (!ok) {
       await this.recordFailure(ctx, user, 'wrong_password');
@@ -65,7 +65,7 @@ export class AuthService {
     if (!user || user.status !== 'active' || user.password_changed_at !== payload.pwc) {
       throw new AppError(401, 'challenge_expired', 'The sign-in took too long. Enter your email and password again.');
     }
-    this.assertNotLocked(user);
+    await this.assertNotLocked(ctx, user);
     const how = await checkSecondFactor(this.d.db, this.d, user, input);
     if (!how) {
       await this.recordFailure(ctx, user, 'wrong_second_factor');
@@ -183,9 +183,11 @@ export class AuthService {
     return inv;
   }
 
-  private assertNotLocked(user: UserRow): void {
+  /** Refuses (and records) any attempt on a locked account, right password or not. */
+  private async assertNotLocked(ctx: RequestContext, user: UserRow): Promise<void> {
     const now = this.d.clock.now().getTime();
     if (user.locked_until && Date.parse(user.locked_until) > now) {
+      await this.d.audit.record(this.d.db, ctx, { action: 'auth.login_failed', entity: 'user', entityId: user.id, actorId: user.id, after: { reason: 'locked' } });
       throw errors.rateLimited(Math.ceil((Date.parse(user.locked_until) - now) / 1000));
     }
   }

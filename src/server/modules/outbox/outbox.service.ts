@@ -14,7 +14,9 @@ export class OutboxService {
       id: r.id,
       to: r.to_address,
       subject: r.subject,
-      text: r.body_text,
+      // Once a mail server delivers them, reset links are the recipient's alone: an administrator reading the
+      // outbox must not be able to take over an account with them.
+      text: r.kind === 'password_reset' && r.status !== 'held' ? '(delivered by mail; the reset link is not shown here)' : r.body_text,
       kind: r.kind,
       status: r.status as OutboxMessage['status'],
       createdAt: r.created_at,

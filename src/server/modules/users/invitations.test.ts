@@ -120,6 +120,15 @@ describe('inviting a person', () => {
     expect(preview.body.role).toBe('secretariat_staff');
   });
 
+  it('two browsers accepting the same link at once create one account', async () => {
+    const email = newEmail();
+    await (await admin()).request('POST', '/api/invitations', { email, role: 'researcher' });
+    const token = await tokenFor(email);
+    const results = await Promise.all([accept(token, 'First Tab'), accept(token, 'Second Tab')]);
+    expect(results.map((r) => r.res.status).sort()).toEqual([200, 400]);
+    expect(await hub.deps.db.selectFrom('users').select('id').where('email', '=', email).execute()).toHaveLength(1);
+  });
+
   it('refuses an address that already has an account with 409 on email', async () => {
     const existing = await makeUser(hub);
     const before = await count('invitations');
@@ -161,6 +170,20 @@ describe('who may invite whom', () => {
     const staff = await coordinator.request('POST', '/api/invitations', { email: newEmail(), role: 'secretariat_staff' });
     expect(staff.status).toBe(403);
     expect(await count('invitations')).toBe(before);
+  });
+
+  it("a coordinator's invitation does not withdraw an administrator's pending invitation to the same address", async () => {
+    const email = newEmail();
+    await (await admin()).request('POST', '/api/invitations', { email, role: 'secretariat_staff' });
+    const adminToken = await tokenFor(email);
+    const coordinator = await signedIn(hub, { role: 'member_coordinator', memberScopes: ['THA'] });
+    const adminInvitation = await hub.deps.db.selectFrom('invitations').select('id').where('email', '=', email).executeTakeFirstOrThrow();
+    expect((await coordinator.request('DELETE', `/api/invitations/${adminInvitation.id}`)).status).toBe(403);
+    hub.clock.advance(1000);
+    await coordinator.request('POST', '/api/invitations', { email, role: 'official', memberScopes: ['THA'] });
+    const preview = await anonymous(hub).request('GET', `/api/auth/invitations/${adminToken}`);
+    expect(preview.status).toBe(200);
+    expect(preview.body.role).toBe('secretariat_staff');
   });
 
   it('staff, officials, researchers and anonymous visitors cannot invite', async () => {
