@@ -1,4 +1,4 @@
-import { sql, type ColumnDefinitionBuilder, type Kysely, type Transaction } from 'kysely';
+import { sql, type ColumnDefinitionBuilder, type Kysely, type RawBuilder, type SqlBool, type Transaction } from 'kysely';
 import type { DialectName } from './database';
 import type { DB } from './schema';
 
@@ -10,6 +10,15 @@ export function autoIncrementColumn(dialect: DialectName): { type: 'integer' | '
 }
 
 /**
+ * Serialises transactions that check a rule across rows (such as "at least one active administrator") on
+ * PostgreSQL, where two such transactions would otherwise each see the other's row unchanged. SQLite runs one
+ * write transaction at a time already.
+ */
+export async function serializeOn(trx: Transaction<DB>, dialect: DialectName, key: string): Promise<void> {
+  if (dialect === 'postgres') await sql`select pg_advisory_xact_lock(hashtext(${key}))`.execute(trx);
+}
+
+/**
  * Serialises writers of the audit chain. SQLite runs one write transaction at a time already;
  * on PostgreSQL a transaction-scoped advisory lock keeps two instances from forking the chain.
  */
@@ -17,7 +26,11 @@ export async function lockAuditChain(trx: Kysely<DB> | Transaction<DB>, dialect:
   if (dialect === 'postgres') await sql`select pg_advisory_xact_lock(7253001)`.execute(trx);
 }
 
-/** Case-insensitive "contains" that works on both databases. */
-export function likePattern(q: string): string {
-  return `%${q.toLowerCase().replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+/**
+ * Case-insensitive "contains" on both databases: the search text is matched literally (`%` and `_` are escaped,
+ * with an explicit ESCAPE clause, which SQLite needs and PostgreSQL accepts).
+ */
+export function containsInsensitive(column: string, q: string): RawBuilder<SqlBool> {
+  const pattern = `%${q.toLowerCase().replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+  return sql<SqlBool>`lower(${sql.ref(column)}) like ${pattern} escape '\\'`;
 }

@@ -26,7 +26,7 @@ export class AuditService {
       beforeSeq,
       limit: q.limit + 1,
     };
-    if (filter.from && filter.to && filter.from > filter.to) throw errors.field('to', 'The end must be after the start.');
+    if (filter.from && filter.to && filter.from >= filter.to) throw errors.field('to', 'The end must be after the start.');
     const rows = await auditRepository.list(this.d.db, filter);
     const page = rows.slice(0, q.limit);
     return {

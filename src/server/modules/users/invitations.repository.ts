@@ -24,10 +24,9 @@ export const invitationsRepository = {
       .execute();
   },
 
-  /** Withdraws earlier pending invitations to the same address, so only the newest link works. */
-  async revokePendingFor(db: Db, email: string, at: string): Promise<number> {
-    const r = await db.updateTable('invitations').set({ revoked_at: at }).where('email', '=', email).where('accepted_at', 'is', null).where('revoked_at', 'is', null).executeTakeFirst();
-    return Number(r.numUpdatedRows);
+  /** Invitations to an address that are neither accepted nor withdrawn (expired ones included). */
+  pendingFor(db: Db, email: string): Promise<InvitationRow[]> {
+    return db.selectFrom('invitations').selectAll().where('email', '=', email).where('accepted_at', 'is', null).where('revoked_at', 'is', null).execute();
   },
 
   async revoke(db: Db, id: string, at: string): Promise<void> {

@@ -1,5 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
-import { likePattern } from '../../db/dialect';
+import { containsInsensitive } from '../../db/dialect';
 import type { DB, UsersTable } from '../../db/schema';
 
 type Db = Kysely<DB> | Transaction<DB>;
@@ -59,9 +59,7 @@ export const usersRepository = {
       .selectFrom('users')
       .selectAll()
       .$if(!!f.q, (qb) =>
-        qb.where((eb) =>
-          eb.or([eb(eb.fn('lower', ['display_name']), 'like', likePattern(f.q ?? '')), eb('email', 'like', likePattern(f.q ?? ''))]),
-        ),
+        qb.where((eb) => eb.or([containsInsensitive('display_name', f.q ?? ''), containsInsensitive('email', f.q ?? '')])),
       )
       .$if(!!f.role, (qb) => qb.where('role', '=', f.role ?? ''))
       .$if(!!f.status, (qb) => qb.where('status', '=', f.status ?? ''))

@@ -1,5 +1,6 @@
 import type { Invitation, User } from '@/contracts/users';
 import { scopedRoles, type Role } from '@/contracts/roles';
+import { serializeOn } from '../../db/dialect';
 import { DAY } from '../../platform/clock';
 import type { RequestContext } from '../../platform/context';
 import { newId, randomToken, sha256 } from '../../platform/crypto';
@@ -59,14 +60,14 @@ export class UsersService {
     const scopes = patch.memberScopes ?? beforeScopes;
     if (id === actor.id && patch.role && patch.role !== row.role) throw errors.conflict('You cannot change your own role. Ask another administrator.', 'role');
     await this.validateScopes(role, scopes);
-    if (row.role === 'secretariat_admin' && role !== 'secretariat_admin' && (await usersRepository.countActiveAdmins(this.d.db)) <= 1) {
-      throw errors.conflict('The hub needs at least one active administrator.', 'role');
-    }
+    const effectiveScopes = scopedRoles.includes(role) ? scopes : [];
     const next: UserRow = { ...row, role, display_name: patch.displayName ?? row.display_name, updated_at: this.d.clock.now().toISOString() };
     await this.d.db.transaction().execute(async (trx) => {
+      await serializeOn(trx, this.d.dialect, 'active-admins');
       await usersRepository.update(trx, id, { role: next.role, display_name: next.display_name, updated_at: next.updated_at });
-      await usersRepository.setScopes(trx, id, scopedRoles.includes(role) ? scopes : []);
-      await this.d.audit.record(trx, ctx, { action: 'user.updated', entity: 'user', entityId: id, before: auditedUser(row, beforeScopes), after: auditedUser(next, scopes) });
+      if ((await usersRepository.countActiveAdmins(trx)) === 0) throw errors.conflict('The hub needs at least one active administrator.', 'role');
+      await usersRepository.setScopes(trx, id, effectiveScopes);
+      await this.d.audit.record(trx, ctx, { action: 'user.updated', entity: 'user', entityId: id, before: auditedUser(row, beforeScopes), after: auditedUser(next, effectiveScopes) });
     });
     return this.get(ctx, id);
   }
@@ -76,11 +77,10 @@ export class UsersService {
     const actor = authorize(ctx, 'users.manage');
     const row = await this.find(id);
     if (id === actor.id) throw errors.conflict('You cannot disable your own account.');
-    if (status === 'disabled' && row.role === 'secretariat_admin' && row.status === 'active' && (await usersRepository.countActiveAdmins(this.d.db)) <= 1) {
-      throw errors.conflict('The hub needs at least one active administrator.');
-    }
     await this.d.db.transaction().execute(async (trx) => {
+      await serializeOn(trx, this.d.dialect, 'active-admins');
       await usersRepository.update(trx, id, { status, updated_at: this.d.clock.now().toISOString(), failed_logins: 0, locked_until: null });
+      if ((await usersRepository.countActiveAdmins(trx)) === 0) throw errors.conflict('The hub needs at least one active administrator.');
       const ended = status === 'disabled' ? await this.d.sessions.deleteAllForUser(trx, id) : 0;
       await this.d.audit.record(trx, ctx, { action: status === 'disabled' ? 'user.disabled' : 'user.enabled', entity: 'user', entityId: id, before: { status: row.status }, after: { status, sessions_ended: ended } });
     });
@@ -126,7 +126,11 @@ export class UsersService {
     };
     const inviter = await usersRepository.findById(this.d.db, actor.id);
     const mailIds = await this.d.db.transaction().execute(async (trx) => {
-      const replaced = await invitationsRepository.revokePendingFor(trx, input.email, now.toISOString());
+      // A new invitation replaces the earlier pending ones this inviter could withdraw, so only the newest link works.
+      const pending = await invitationsRepository.pendingFor(trx, input.email);
+      const replaceable = pending.filter((p) => can(actor, 'invitations.revoke', { invitedBy: p.invited_by, memberScopes: JSON.parse(p.member_scopes) as string[] }));
+      for (const p of replaceable) await invitationsRepository.revoke(trx, p.id, now.toISOString());
+      const replaced = replaceable.length;
       await invitationsRepository.insert(trx, row);
       await this.d.audit.record(trx, ctx, { action: 'invitation.created', entity: 'invitation', entityId: row.id, after: { email: row.email, role: row.role, member_scopes: scopes, expires_at: row.expires_at, replaced } });
       const link = `${this.d.config.PUBLIC_URL}/invitation/${token}`;

@@ -6,6 +6,12 @@ import { newId, randomToken, sha256 } from '../crypto';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
+export interface SessionUser {
+  user_status: string;
+  user_role: string;
+  user_totp_enabled: number;
+}
+
 export interface SessionPolicy {
   idleMinutes: number;
   absoluteHours: number;
@@ -43,9 +49,18 @@ export class SessionStore {
     return { token, session };
   }
 
-  /** The live session for a token, touching last-seen; expired sessions are deleted on sight. */
-  async validate(token: string, meta: { ip: string }): Promise<SessionsTable | null> {
-    const session = await this.db.selectFrom('sessions').selectAll().where('token_hash', '=', sha256(token)).executeTakeFirst();
+  /**
+   * The live session for a token with its account's status, role and second-factor state (one query, as this
+   * runs on every request), touching last-seen; expired sessions are deleted on sight.
+   */
+  async validate(token: string, meta: { ip: string }): Promise<(SessionsTable & SessionUser) | null> {
+    const session = await this.db
+      .selectFrom('sessions')
+      .innerJoin('users', 'users.id', 'sessions.user_id')
+      .selectAll('sessions')
+      .select(['users.status as user_status', 'users.role as user_role', 'users.totp_enabled as user_totp_enabled'])
+      .where('sessions.token_hash', '=', sha256(token))
+      .executeTakeFirst();
     if (!session) return null;
     const now = this.clock.now().getTime();
     const idleDeadline = Date.parse(session.last_seen_at) + this.policy.idleMinutes * MINUTE;
@@ -61,9 +76,18 @@ export class SessionStore {
     return session;
   }
 
+  /** Live sessions only: past neither the absolute nor the idle limit. */
   listForUser(db: Db, userId: string): Promise<SessionsTable[]> {
-    const now = this.clock.now().toISOString();
-    return db.selectFrom('sessions').selectAll().where('user_id', '=', userId).where('expires_at', '>', now).orderBy('last_seen_at', 'desc').execute();
+    const now = this.clock.now();
+    const idleCutoff = new Date(now.getTime() - this.policy.idleMinutes * MINUTE).toISOString();
+    return db
+      .selectFrom('sessions')
+      .selectAll()
+      .where('user_id', '=', userId)
+      .where('expires_at', '>', now.toISOString())
+      .where('last_seen_at', '>', idleCutoff)
+      .orderBy('last_seen_at', 'desc')
+      .execute();
   }
 
   async delete(db: Db, id: string): Promise<void> {

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Role } from '@/contracts/roles';
+import { scopedRoles, type Role } from '@/contracts/roles';
 import { mustEnrollTotp } from '../../modules/users/users.presenter';
 import { usersRepository } from '../../modules/users/users.repository';
 import type { RequestContext } from '../context';
@@ -47,14 +47,14 @@ export function registerSessionHook(app: FastifyInstance, d: PlatformDeps, cooki
     const token = request.cookies[cookie.name];
     if (token) {
       const session = await d.sessions.validate(token, { ip: request.ip });
-      const user = session ? await usersRepository.findById(d.db, session.user_id) : undefined;
-      if (session && user && user.status === 'active') {
+      if (session && session.user_status === 'active') {
+        const role = session.user_role as Role;
         request.ctx.actor = {
-          id: user.id,
-          role: user.role as Role,
-          memberScopes: await usersRepository.scopes(d.db, user.id),
+          id: session.user_id,
+          role,
+          memberScopes: scopedRoles.includes(role) ? await usersRepository.scopes(d.db, session.user_id) : [],
           sessionId: session.id,
-          mustEnrollTotp: mustEnrollTotp(user),
+          mustEnrollTotp: mustEnrollTotp({ role, totp_enabled: session.user_totp_enabled }),
         };
         request.csrfToken = session.csrf_token;
       } else {
