@@ -94,9 +94,11 @@ export async function buildHub(config: Config, opts: BuildOptions = {}): Promise
   const loggerInstance: FastifyBaseLogger = log;
   const app = Fastify({
     loggerInstance,
+    // A proxy's request id is kept only when the proxy is trusted; otherwise a client could forge the id the
+    // audit trail records.
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
-      return typeof given === 'string' && /^[\w-]{8,64}$/.test(given) ? given : crypto.randomUUID();
+      return config.TRUST_PROXY && typeof given === 'string' && /^[\w-]{8,64}$/.test(given) ? given : crypto.randomUUID();
     },
     trustProxy: config.TRUST_PROXY,
     bodyLimit: 1024 * 1024,
