@@ -1,0 +1,90 @@
+#!/usr/bin/env node
+// Budget for what the sign-in page (the index.html entry) downloads before it can run:
+// every script, stylesheet and modulepreload it references, gzipped. Lazy route chunks are
+// listed for information but not counted, since the entry page never loads them up front.
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+const BUDGET = 170 * 1024;
+const root = path.resolve(import.meta.dirname, '..', 'dist', 'web');
+const indexPath = path.join(root, 'index.html');
+
+if (!existsSync(indexPath)) {
+  console.error(`No build found at ${indexPath}. Run "npx vite build" first.`);
+  process.exit(1);
+}
+
+const html = readFileSync(indexPath, 'utf8');
+
+/** Attributes of one tag as a map, whatever their order or quoting. */
+function attributes(tag) {
+  const attrs = new Map();
+  for (const m of tag.matchAll(/([a-zA-Z:-]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?/g)) {
+    attrs.set(m[1].toLowerCase(), m[2] ?? m[3] ?? m[4] ?? '');
+  }
+  return attrs;
+}
+
+const referenced = new Set();
+for (const [tag] of html.matchAll(/<script\b[^>]*>/gi)) {
+  const src = attributes(tag.slice(7)).get('src');
+  if (src) referenced.add(src);
+}
+for (const [tag] of html.matchAll(/<link\b[^>]*>/gi)) {
+  const attrs = attributes(tag.slice(5));
+  const rel = (attrs.get('rel') ?? '').toLowerCase().split(/\s+/);
+  const href = attrs.get('href');
+  if (href && (rel.includes('stylesheet') || rel.includes('modulepreload'))) referenced.add(href);
+}
+
+function isLocal(url) {
+  return !/^(?:[a-z]+:)?\/\//i.test(url) && !url.startsWith('data:');
+}
+
+const external = [...referenced].filter((url) => !isLocal(url));
+if (external.length > 0) {
+  console.error(`index.html loads files from elsewhere, which the hub must not do: ${external.join(', ')}`);
+  process.exit(1);
+}
+
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+const rows = [...referenced].map((url) => {
+  const file = path.join(root, url.replace(/^\//, '').split(/[?#]/)[0]);
+  if (!existsSync(file)) {
+    console.error(`index.html references ${url}, which is not in ${root}`);
+    process.exit(1);
+  }
+  const raw = readFileSync(file);
+  return { file: path.relative(root, file), raw: raw.length, gzip: gzipSync(raw).length };
+});
+
+const width = Math.max(4, ...rows.map((r) => r.file.length));
+const line = (a, b, c) => `${a.padEnd(width)}  ${b.padStart(10)}  ${c.padStart(10)}`;
+console.log('Loaded by index.html (counted against the budget):');
+console.log(line('file', 'raw', 'gzip'));
+for (const r of rows) console.log(line(r.file, kb(r.raw), kb(r.gzip)));
+const total = rows.reduce((sum, r) => sum + r.gzip, 0);
+const totalRaw = rows.reduce((sum, r) => sum + r.raw, 0);
+console.log(line('total', kb(totalRaw), kb(total)));
+
+// Lazy chunks, for information: large ones show which page could be split further.
+const assetsDir = path.join(root, 'assets');
+if (existsSync(assetsDir)) {
+  const counted = new Set(rows.map((r) => r.file));
+  const lazy = readdirSync(assetsDir)
+    .map((name) => path.join('assets', name))
+    .filter((f) => /\.(js|css)$/.test(f) && !counted.has(f))
+    .map((f) => ({ file: f, gzip: gzipSync(readFileSync(path.join(root, f))).length }))
+    .sort((a, b) => b.gzip - a.gzip);
+  if (lazy.length > 0) {
+    console.log(`\nLoaded on demand (not counted): ${lazy.length} files, ${kb(lazy.reduce((s, r) => s + r.gzip, 0))} gzip`);
+    for (const r of lazy.slice(0, 10)) console.log(`  ${r.file.padEnd(width)}  ${kb(r.gzip).padStart(10)}`);
+  }
+}
+
+if (total > BUDGET) {
+  console.error(`\nOver budget: ${kb(total)} gzipped, the limit is ${kb(BUDGET)}.`);
+  process.exit(1);
+}
+console.log(`\nWithin budget: ${kb(total)} of ${kb(BUDGET)} gzipped.`);

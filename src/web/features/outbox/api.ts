@@ -1,0 +1,17 @@
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import type { OutboxMessage } from '@/contracts/outbox';
+import { api } from '@/web/lib/api-client';
+
+export const listOutbox = () => api<{ items: OutboxMessage[] }>('/api/outbox');
+
+export const outboxQueryOptions = queryOptions({
+  queryKey: ['outbox'],
+  queryFn: listOutbox,
+  select: (data) => data.items,
+  // New messages arrive as people are invited; a short staleness keeps the list current.
+  staleTime: 5_000,
+});
+
+export function useOutbox() {
+  return useQuery(outboxQueryOptions);
+}

@@ -1,0 +1,21 @@
+import path from 'node:path';
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+
+const here = import.meta.dirname;
+
+export default defineConfig({
+  root: path.resolve(here, 'src/web'),
+  plugins: [react()],
+  resolve: {
+    alias: { '@': path.resolve(here, 'src') },
+  },
+  build: {
+    outDir: path.resolve(here, 'dist/web'),
+    emptyOutDir: true,
+  },
+  server: {
+    // The Fastify server owns /api; in development Vite only serves the web app.
+    proxy: { '/api': 'http://localhost:3000' },
+  },
+});
