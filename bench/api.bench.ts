@@ -19,7 +19,7 @@ const root = path.resolve(import.meta.dirname, '..');
 function startServers(): Promise<{ child: ChildProcess; hubUrl: string; bareUrl: string; cookie: string }> {
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'bench/servers.ts')], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((resolve, reject) => {
-    const rl = readline.createInterface({ input: child.stdout! });
+    const rl = readline.createInterface({ input: child.stdout });
     rl.on('line', (line) => {
       try {
         resolve({ child, ...(JSON.parse(line) as { hubUrl: string; bareUrl: string; cookie: string }) });

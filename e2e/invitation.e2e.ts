@@ -28,7 +28,7 @@ describe('invitation to first sign-in', () => {
     await admin.getByLabel('Role').selectOption('secretariat_admin');
     await admin.getByRole('button', { name: 'Send invitation' }).click();
     await admin.getByText(`Invitation sent to ${email}.`).waitFor();
-    await expect(admin.getByRole('cell', { name: email })).toBeDefined();
+    await admin.getByRole("cell", { name: email }).first().waitFor();
     await admin.getByRole('link', { name: 'Outbox' }).click();
     await admin.getByRole('heading', { level: 1, name: 'Outbox' }).waitFor();
     await expectAccessible(admin);
