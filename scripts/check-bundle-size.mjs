@@ -59,7 +59,9 @@ const rows = [...referenced].map((url) => {
   return { file: path.relative(root, file), raw: raw.length, gzip: gzipSync(raw).length };
 });
 
-const width = Math.max(4, ...rows.map((r) => r.file.length));
+const assetsDir = path.join(root, 'assets');
+const allFiles = existsSync(assetsDir) ? readdirSync(assetsDir).map((name) => path.join('assets', name)) : [];
+const width = Math.max(4, ...rows.map((r) => r.file.length), ...allFiles.map((f) => f.length));
 const line = (a, b, c) => `${a.padEnd(width)}  ${b.padStart(10)}  ${c.padStart(10)}`;
 console.log('Loaded by index.html (counted against the budget):');
 console.log(line('file', 'raw', 'gzip'));
@@ -69,11 +71,9 @@ const totalRaw = rows.reduce((sum, r) => sum + r.raw, 0);
 console.log(line('total', kb(totalRaw), kb(total)));
 
 // Lazy chunks, for information: large ones show which page could be split further.
-const assetsDir = path.join(root, 'assets');
-if (existsSync(assetsDir)) {
+{
   const counted = new Set(rows.map((r) => r.file));
-  const lazy = readdirSync(assetsDir)
-    .map((name) => path.join('assets', name))
+  const lazy = allFiles
     .filter((f) => /\.(js|css)$/.test(f) && !counted.has(f))
     .map((f) => ({ file: f, gzip: gzipSync(readFileSync(path.join(root, f))).length }))
     .sort((a, b) => b.gzip - a.gzip);

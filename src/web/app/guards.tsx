@@ -2,6 +2,7 @@ import { Navigate, Outlet, useLocation } from 'react-router';
 import { Page } from '@/web/components/page';
 import { Loading, QueryError } from '@/web/components/status';
 import { useT } from '@/web/i18n/use-t';
+import { peekFlash } from '@/web/lib/flash';
 import { can, type Area } from '@/web/lib/roles';
 import { useSession } from '@/web/lib/session';
 
@@ -22,7 +23,11 @@ export function RequireAuth() {
     );
   }
   const user = session.data.user;
-  if (!user) return <Navigate to="/sign-in" replace state={{ from: location.pathname + location.search }} />;
+  if (!user) {
+    // After signing out, the next person to sign in here starts at home, not on the last page.
+    const state = peekFlash() === 'signedOut' ? null : { from: location.pathname + location.search };
+    return <Navigate to="/sign-in" replace state={state} />;
+  }
   if (user.mustEnrollTotp && location.pathname !== TWO_FACTOR_SETUP) return <Navigate to={TWO_FACTOR_SETUP} replace />;
   return <Outlet />;
 }

@@ -1,6 +1,8 @@
 import { lazy, type ComponentType } from 'react';
 import { createBrowserRouter } from 'react-router';
 import { SignInRoute } from '@/web/features/auth/routes/sign-in';
+import type { Role } from '@/contracts/roles';
+import { can } from '@/web/lib/roles';
 import { RequireArea, RequireAuth, TWO_FACTOR_SETUP } from './guards';
 import { RootLayout } from './layout/root-layout';
 import { HomeRoute } from './routes/home';
@@ -12,7 +14,8 @@ import { RouteError } from './routes/route-error';
  * React, the router, the query client and the sign-in form.
  */
 function lazyRoute<M>(load: () => Promise<M>, name: keyof M) {
-  return lazy(async () => ({ default: (await load())[name] as ComponentType }));
+  const Component = lazy(async () => ({ default: (await load())[name] as ComponentType }));
+  return Object.assign(Component, { preload: load });
 }
 
 const ForgotPassword = lazyRoute(() => import('@/web/features/auth/routes/forgot-password'), 'ForgotPasswordRoute');
@@ -25,6 +28,25 @@ const UserDetail = lazyRoute(() => import('@/web/features/admin-users/routes/use
 const Invitations = lazyRoute(() => import('@/web/features/invitations/routes/invitations'), 'InvitationsRoute');
 const Outbox = lazyRoute(() => import('@/web/features/outbox/routes/outbox'), 'OutboxRoute');
 const Audit = lazyRoute(() => import('@/web/features/audit/routes/audit'), 'AuditRoute');
+
+/**
+ * Fetches, in the background, the pages this visitor may open next, so that following a link
+ * does not wait on the network. Admin pages are fetched only for roles that can open them.
+ */
+export function preloadRoutes(role: Role | null): void {
+  const pages = role
+    ? [
+        Account,
+        TwoFactorSetup,
+        ...(can(role, 'users') ? [Users] : []),
+        ...(can(role, 'manageUsers') ? [UserDetail] : []),
+        ...(can(role, 'invitations') ? [Invitations] : []),
+        ...(can(role, 'outbox') ? [Outbox] : []),
+        ...(can(role, 'audit') ? [Audit] : []),
+      ]
+    : [ForgotPassword, ResetPassword, Invitation];
+  for (const page of pages) void page.preload().catch(() => undefined);
+}
 
 export const router = createBrowserRouter([
   {

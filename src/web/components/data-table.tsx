@@ -4,8 +4,6 @@ export interface Column<Row> {
   key: string;
   header: ReactNode;
   cell: (row: Row) => ReactNode;
-  /** Marks the cell that names the row, as a row header for screen readers. */
-  rowHeader?: boolean;
   className?: string;
 }
 
@@ -44,17 +42,11 @@ export function DataTable<Row>({ caption, columns, rows, rowKey, empty, captionH
         <tbody>
           {rows.map((row) => (
             <tr key={rowKey(row)}>
-              {columns.map((c) =>
-                c.rowHeader ? (
-                  <th key={c.key} scope="row" className={c.className}>
-                    {c.cell(row)}
-                  </th>
-                ) : (
-                  <td key={c.key} className={c.className}>
-                    {c.cell(row)}
-                  </td>
-                ),
-              )}
+              {columns.map((c) => (
+                <td key={c.key} className={c.className}>
+                  {c.cell(row)}
+                </td>
+              ))}
             </tr>
           ))}
         </tbody>

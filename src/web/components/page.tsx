@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { useLocation } from 'react-router';
 import { useT } from '@/web/i18n/use-t';
 
@@ -39,13 +39,14 @@ export function Page({ title, lead, children }: PageProps) {
   );
 }
 
+/**
+ * A titled part of a page. Deliberately not a named region: named sections would add landmarks
+ * that repeat the headings, and their names would collide with field labels ("Role and Members").
+ */
 export function Section({ title, children }: { title: string; children: ReactNode }) {
-  const id = useId();
   return (
-    <section className="section" aria-labelledby={id}>
-      <h2 id={id} className="section__title">
-        {title}
-      </h2>
+    <section className="section">
+      <h2 className="section__title">{title}</h2>
       {children}
     </section>
   );

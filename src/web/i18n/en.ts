@@ -190,6 +190,7 @@ export const en = {
   'sessions.thisDevice': 'This device',
   'sessions.end': 'End session',
   'sessions.none': 'No active sessions.',
+  'sessions.caption': 'Signed-in devices',
 
   'password.title': 'Change password',
   'password.submit': 'Change password',

@@ -192,6 +192,7 @@ export const id: Messages = {
   'sessions.thisDevice': 'Perangkat ini',
   'sessions.end': 'Akhiri sesi',
   'sessions.none': 'Tidak ada sesi aktif.',
+  'sessions.caption': 'Perangkat yang masuk',
 
   'password.title': 'Ganti kata sandi',
   'password.submit': 'Ganti kata sandi',

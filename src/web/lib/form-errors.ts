@@ -24,6 +24,7 @@ const codeMessages: Partial<Record<string, MessageKey>> = {
   validation_failed: 'problem.validationFailed',
   second_factor_required: 'problem.secondFactorRequired',
   server_error: 'problem.serverError',
+  internal_error: 'problem.serverError',
 };
 
 /** The last segment of a field path, so `body.password` and `password` both match the `password` input. */
@@ -57,7 +58,9 @@ export function useErrorMessages() {
         else others.push(item.message);
       }
       const key = codeMessages[problem.code];
-      const headline = locale !== 'en' && key ? t(key) : (problem.detail ?? problem.title);
+      let headline = locale !== 'en' && key ? t(key) : (problem.detail ?? problem.title);
+      // The server often repeats a field's message as the detail; say it once, by the field.
+      if (Object.values(fields).includes(problem.detail ?? '')) headline = t('problem.validationFailed');
       return { fields, form: [headline, ...others].join(' ') };
     },
     [t, locale],

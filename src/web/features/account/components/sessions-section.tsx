@@ -23,7 +23,6 @@ export function SessionsSection() {
     {
       key: 'device',
       header: t('sessions.device'),
-      rowHeader: true,
       cell: (s) => (
         <>
           <span id={deviceId(s)}>{s.device}</span>
@@ -61,7 +60,7 @@ export function SessionsSection() {
         <QueryError error={sessions.error} onRetry={() => void sessions.refetch()} />
       ) : (
         <DataTable
-          caption={t('sessions.title')}
+          caption={t('sessions.caption')}
           captionHidden
           columns={columns}
           rows={sessions.data}

@@ -11,7 +11,7 @@ import { useLocale, useT } from '@/web/i18n/use-t';
 import { formatDateTime } from '@/web/lib/format';
 import { allRoles, can } from '@/web/lib/roles';
 import { useCurrentUser } from '@/web/lib/session';
-import { useUsers, type UserFilters, type UserStatus } from '../api';
+import { useUsers, type UserFilters } from '../api';
 import { UserActionButtons, UserActionDialog, type ActionRequest } from '../components/user-actions';
 import { UserFiltersForm } from '../components/user-filters';
 
@@ -22,7 +22,7 @@ function readFilters(params: URLSearchParams): UserFilters {
   return {
     q: params.get('q') ?? '',
     role: (allRoles as string[]).includes(role) ? (role as Role) : '',
-    status: status === 'active' || status === 'disabled' ? (status as UserStatus) : '',
+    status: status === 'active' || status === 'disabled' ? status : '',
   };
 }
 
@@ -44,7 +44,6 @@ export function UsersRoute() {
     {
       key: 'name',
       header: t('field.name'),
-      rowHeader: true,
       cell: (u) =>
         manage ? (
           <Link id={nameId(u)} to={`/admin/users/${encodeURIComponent(u.id)}`}>
@@ -100,6 +99,7 @@ export function UsersRoute() {
         <>
           <DataTable
             caption={t('users.tableCaption')}
+            captionHidden
             columns={columns}
             rows={rows}
             rowKey={(u) => u.id}

@@ -28,7 +28,6 @@ export function AuditRoute() {
     {
       key: 'at',
       header: t('audit.time'),
-      rowHeader: true,
       cell: (e) => <time dateTime={e.at}>{formatDateTime(e.at, locale)}</time>,
     },
     {

@@ -46,13 +46,8 @@ export function InvitationRoute() {
     );
   }
 
-  if (invitation.isPending) {
-    return (
-      <Page title={t('invitation.title')}>
-        <Loading />
-      </Page>
-    );
-  }
+  // The heading waits for the invitation, so the page appears whole: who is invited, and as what.
+  if (invitation.isPending) return <Loading />;
 
   if (invitation.isError) {
     const gone = invitation.error instanceof ApiError && invitation.error.status < 500;

@@ -29,7 +29,7 @@ export function InvitationList() {
   const emailId = (i: Invitation) => `${idPrefix}-${i.id}`;
 
   const columns: Column<Invitation>[] = [
-    { key: 'email', header: t('field.email'), rowHeader: true, cell: (i) => <span id={emailId(i)}>{i.email}</span> },
+    { key: 'email', header: t('field.email'), cell: (i) => <span id={emailId(i)}>{i.email}</span> },
     { key: 'role', header: t('field.role'), cell: (i) => t(`role.${i.role}`) },
     { key: 'scopes', header: t('scopes.label'), cell: (i) => i.memberScopes.join(', ') || '—' },
     {

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import type { OutboxMessage } from '@/contracts/outbox';
 import { Button } from '@/web/components/button';
 import { useLocale, useT } from '@/web/i18n/use-t';
@@ -9,15 +9,14 @@ export function MessageReader({ message, onClose }: { message: OutboxMessage; on
   const t = useT();
   const locale = useLocale();
   const heading = useRef<HTMLHeadingElement>(null);
-  const headingId = useId();
 
   useEffect(() => {
     heading.current?.focus();
   }, [message.id]);
 
   return (
-    <section className="reader" aria-labelledby={headingId}>
-      <h2 id={headingId} ref={heading} tabIndex={-1} className="section__title">
+    <section className="reader">
+      <h2 ref={heading} tabIndex={-1} className="section__title">
         {message.subject}
       </h2>
       <dl className="details">

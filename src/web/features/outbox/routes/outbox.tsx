@@ -20,7 +20,6 @@ export function OutboxRoute() {
     {
       key: 'subject',
       header: t('outbox.subject'),
-      rowHeader: true,
       cell: (m) => (
         <Button variant="link" aria-pressed={m.id === openId} onClick={() => setOpenId(m.id)}>
           {m.subject}
