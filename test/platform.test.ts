@@ -132,3 +132,15 @@ describe('graceful shutdown', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   }, 40_000);
 });
+
+describe('request ids behind a trusted proxy', () => {
+  it("keeps the proxy's x-request-id when TRUST_PROXY is set", async () => {
+    const proxied = await createTestHub({ TRUST_PROXY: 'true' });
+    try {
+      const res = await proxied.app.inject({ url: '/api/health', headers: { 'x-request-id': 'proxy-trace-0001' } });
+      expect(res.headers['x-request-id']).toBe('proxy-trace-0001');
+    } finally {
+      await proxied.close();
+    }
+  });
+});

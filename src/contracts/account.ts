@@ -45,3 +45,8 @@ export const updateProfileBodySchema = z
     message: 'Nothing to change.',
     path: ['displayName'],
   });
+
+export type ChangePasswordBody = z.input<typeof changePasswordBodySchema>;
+export type RecoveryCodes = z.infer<typeof recoveryCodesSchema>;
+export type DisableTotpBody = z.input<typeof disableTotpBodySchema>;
+export type UpdateProfileBody = z.input<typeof updateProfileBodySchema>;

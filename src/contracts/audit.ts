@@ -28,3 +28,5 @@ export const auditListSchema = z.object({
   items: z.array(auditEntrySchema),
   nextCursor: z.string().nullable(),
 });
+
+export type AuditList = z.infer<typeof auditListSchema>;

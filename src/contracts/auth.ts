@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { localeSchema } from './common';
-import { roleSchema } from './roles';
+import { localeSchema, roleSchema } from './common';
 
 export const passwordSchema = z
   .string()
@@ -81,3 +80,9 @@ export const acceptInvitationBodySchema = z.object({
 });
 
 export const tokenParam = z.object({ token: z.string().min(10).max(200) });
+
+export type LoginBody = z.input<typeof loginBodySchema>;
+export type SecondFactorBody = z.input<typeof secondFactorBodySchema>;
+export type ForgotPasswordBody = z.input<typeof forgotPasswordBodySchema>;
+export type ResetPasswordBody = z.input<typeof resetPasswordBodySchema>;
+export type AcceptInvitationBody = z.input<typeof acceptInvitationBodySchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { roles } from './roles';
 
 /** RFC 9457 problem details, as every error response of the API. */
 export const problemSchema = z.object({
@@ -16,6 +17,9 @@ export const problemSchema = z.object({
 export type Problem = z.infer<typeof problemSchema>;
 
 export const okSchema = z.object({ ok: z.literal(true) });
+export type Ok = z.infer<typeof okSchema>;
+
+export const roleSchema = z.enum(roles);
 
 export const isoDateTime = z.string().describe('ISO 8601 date-time, UTC');
 

@@ -13,3 +13,5 @@ export const outboxMessageSchema = z.object({
 export type OutboxMessage = z.infer<typeof outboxMessageSchema>;
 
 export const outboxListSchema = z.object({ items: z.array(outboxMessageSchema) });
+
+export type OutboxList = z.infer<typeof outboxListSchema>;

@@ -1,5 +1,7 @@
-import { z } from 'zod';
-
+/**
+ * Roles, as plain constants: no zod here, so the web app can import them without pulling zod into its
+ * bundle. The zod schema is `roleSchema` in ./common.
+ */
 export const roles = [
   'secretariat_admin',
   'secretariat_staff',
@@ -7,8 +9,7 @@ export const roles = [
   'official',
   'researcher',
 ] as const;
-export const roleSchema = z.enum(roles);
-export type Role = z.infer<typeof roleSchema>;
+export type Role = (typeof roles)[number];
 
 /** Roles whose accounts must have two-factor authentication before they can use the hub. */
 export const rolesRequiringTotp: readonly Role[] = ['secretariat_admin'];

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { emailSchema } from './auth';
-import { localeSchema, pageQuery } from './common';
-import { roleSchema } from './roles';
+import { localeSchema, pageQuery, roleSchema } from './common';
 
 export const userStatusSchema = z.enum(['active', 'disabled']);
 
@@ -62,3 +61,8 @@ export const createInvitationBodySchema = z.object({
 });
 
 export const invitationListSchema = z.object({ items: z.array(invitationSchema) });
+
+export type UserList = z.infer<typeof userListSchema>;
+export type UpdateUserBody = z.input<typeof updateUserBodySchema>;
+export type CreateInvitationBody = z.input<typeof createInvitationBodySchema>;
+export type InvitationList = z.infer<typeof invitationListSchema>;

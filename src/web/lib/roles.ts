@@ -1,24 +1,14 @@
-import type { Role } from '@/contracts/roles';
+import { roles, rolesRequiringTotp, scopedRoles, type Role } from '@/contracts/roles';
 
-// Mirrors src/contracts/roles.ts. Importing its values would bring zod into the sign-in bundle;
-// the Record below makes adding a role there a type error here until it is listed.
-const roleFlags: Record<Role, { requiresTotp: boolean; scoped: boolean }> = {
-  secretariat_admin: { requiresTotp: true, scoped: false },
-  secretariat_staff: { requiresTotp: false, scoped: false },
-  member_coordinator: { requiresTotp: false, scoped: true },
-  official: { requiresTotp: false, scoped: true },
-  researcher: { requiresTotp: false, scoped: false },
-};
-
-export const allRoles = Object.keys(roleFlags) as Role[];
+export const allRoles: readonly Role[] = roles;
 
 /** Roles tied to one or more Members. */
 export function isScopedRole(role: Role): boolean {
-  return roleFlags[role].scoped;
+  return scopedRoles.includes(role);
 }
 
 export function roleRequiresTotp(role: Role): boolean {
-  return roleFlags[role].requiresTotp;
+  return rolesRequiringTotp.includes(role);
 }
 
 /** What each role may open in the web app; the server enforces the same rules on every call. */
@@ -37,7 +27,7 @@ export function can(role: Role, area: Area): boolean {
 }
 
 /** Roles a user of `role` may invite; coordinators only bring in officials of their own Members. */
-export function invitableRoles(role: Role): Role[] {
+export function invitableRoles(role: Role): readonly Role[] {
   if (role === 'secretariat_admin') return allRoles;
   if (role === 'member_coordinator') return ['official'];
   return [];

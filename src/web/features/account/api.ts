@@ -1,27 +1,16 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { AccountSession, TotpSetup } from '@/contracts/account';
+import type { AccountSession, ChangePasswordBody, RecoveryCodes, TotpSetup, UpdateProfileBody } from '@/contracts/account';
 import type { CurrentUser } from '@/contracts/auth';
-import type { Locale } from '@/contracts/common';
+import type { Ok } from '@/contracts/common';
 import { api } from '@/web/lib/api-client';
 import { endSession, sessionKey, setCurrentUser } from '@/web/lib/session';
 
-interface Ok {
-  ok: true;
-}
-
-interface RecoveryCodes {
-  recoveryCodes: string[];
-}
-
-export interface ProfileInput {
-  displayName?: string;
-  locale?: Locale;
-}
+export type ProfileInput = UpdateProfileBody;
 
 export const getSessions = () => api<AccountSession[]>('/api/account/sessions');
 export const deleteSession = (id: string) =>
   api<Ok>(`/api/account/sessions/${encodeURIComponent(id)}`, { method: 'DELETE' });
-export const changePassword = (body: { currentPassword: string; newPassword: string }) =>
+export const changePassword = (body: ChangePasswordBody) =>
   api<Ok>('/api/account/password', { method: 'POST', body });
 export const startTotpSetup = () => api<TotpSetup>('/api/account/totp/setup', { method: 'POST' });
 export const confirmTotp = (code: string) =>

@@ -1,6 +1,6 @@
 import { infiniteQueryOptions, queryOptions, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Role } from '@/contracts/roles';
-import type { User } from '@/contracts/users';
+import type { UpdateUserBody, User, UserList } from '@/contracts/users';
 import { api, toQueryString } from '@/web/lib/api-client';
 
 export type UserStatus = User['status'];
@@ -11,16 +11,7 @@ export interface UserFilters {
   status: UserStatus | '';
 }
 
-export interface UserUpdate {
-  role?: Role;
-  memberScopes?: string[];
-  displayName?: string;
-}
-
-interface UserList {
-  items: User[];
-  nextCursor: string | null;
-}
+export type UserUpdate = UpdateUserBody;
 
 const PAGE_SIZE = 50;
 

@@ -1,5 +1,5 @@
 import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
-import type { AuditEntry } from '@/contracts/audit';
+import type { AuditList } from '@/contracts/audit';
 import { api, toQueryString } from '@/web/lib/api-client';
 
 export interface AuditFilters {
@@ -13,15 +13,11 @@ export interface AuditFilters {
 
 export const auditFilterNames = ['actorId', 'entity', 'action', 'from', 'to'] as const;
 
-interface AuditPage {
-  items: AuditEntry[];
-  nextCursor: string | null;
-}
 
 const PAGE_SIZE = 50;
 
 export const listAudit = (filters: AuditFilters, cursor: string | undefined) =>
-  api<AuditPage>(`/api/audit${toQueryString({ ...filters, limit: PAGE_SIZE, cursor })}`);
+  api<AuditList>(`/api/audit${toQueryString({ ...filters, limit: PAGE_SIZE, cursor })}`);
 
 export const auditQueryOptions = (filters: AuditFilters) =>
   infiniteQueryOptions({

@@ -1,34 +1,15 @@
 import { queryOptions, useMutation, useQuery } from '@tanstack/react-query';
-import type { InvitationPreview, LoginResult, SessionInfo } from '@/contracts/auth';
+import type {
+  AcceptInvitationBody, InvitationPreview, LoginBody, LoginResult, ResetPasswordBody, SecondFactorBody, SessionInfo,
+} from '@/contracts/auth';
+import type { Ok } from '@/contracts/common';
 import { api } from '@/web/lib/api-client';
 import { endSession, setSession } from '@/web/lib/session';
 
-interface Ok {
-  ok: true;
-}
-
-export interface LoginInput {
-  email: string;
-  password: string;
-}
-
-export interface SecondFactorInput {
-  challenge: string;
-  code?: string;
-  recoveryCode?: string;
-}
-
-export interface ResetPasswordInput {
-  token: string;
-  password: string;
-  code?: string;
-  recoveryCode?: string;
-}
-
-export interface AcceptInvitationInput {
-  displayName: string;
-  password: string;
-}
+export type LoginInput = LoginBody;
+export type SecondFactorInput = SecondFactorBody;
+export type ResetPasswordInput = ResetPasswordBody;
+export type AcceptInvitationInput = AcceptInvitationBody;
 
 export const login = (body: LoginInput) => api<LoginResult>('/api/auth/login', { method: 'POST', body });
 export const loginSecondFactor = (body: SecondFactorInput) =>

@@ -1,18 +1,14 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Role } from '@/contracts/roles';
-import type { Invitation } from '@/contracts/users';
+import type { Ok } from '@/contracts/common';
+import type { CreateInvitationBody, Invitation, InvitationList } from '@/contracts/users';
 import { api } from '@/web/lib/api-client';
 
-export interface InvitationInput {
-  email: string;
-  role: Role;
-  memberScopes: string[];
-}
+export type InvitationInput = CreateInvitationBody;
 
-export const listInvitations = () => api<{ items: Invitation[] }>('/api/invitations');
+export const listInvitations = () => api<InvitationList>('/api/invitations');
 export const createInvitation = (body: InvitationInput) => api<Invitation>('/api/invitations', { method: 'POST', body });
 export const revokeInvitation = (id: string) =>
-  api<{ ok: true }>(`/api/invitations/${encodeURIComponent(id)}`, { method: 'DELETE' });
+  api<Ok>(`/api/invitations/${encodeURIComponent(id)}`, { method: 'DELETE' });
 
 export const invitationKeys = { all: ['invitations'] as const };
 

@@ -1,8 +1,8 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import type { OutboxMessage } from '@/contracts/outbox';
+import type { OutboxList } from '@/contracts/outbox';
 import { api } from '@/web/lib/api-client';
 
-export const listOutbox = () => api<{ items: OutboxMessage[] }>('/api/outbox');
+export const listOutbox = () => api<OutboxList>('/api/outbox');
 
 export const outboxQueryOptions = queryOptions({
   queryKey: ['outbox'],
