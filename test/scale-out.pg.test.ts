@@ -1,39 +1,24 @@
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildHub, type Hub } from '@/server/app';
 import { seedReference } from '@/server/db/seed/seed';
 import { dropSchema, makeUser, newSchemaName, testConfig } from './helpers/hub';
+import { startSmtpSink, type SmtpSink } from './helpers/smtp-sink';
 
 /**
  * Two instances of the hub against one PostgreSQL (and one Redis), as behind a load balancer:
  * sessions, login throttling and background jobs must work across them.
  */
 const schema = newSchemaName();
-const received: string[] = [];
-let smtp: SMTPServer;
-let smtpPort = 0;
+let sink: SmtpSink;
 let a: Hub;
 let b: Hub;
 let urlA = '';
 let urlB = '';
 
 beforeAll(async () => {
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    onData(stream, _session, done) {
-      let data = '';
-      stream.on('data', (c: Buffer) => (data += c.toString()));
-      stream.on('end', () => {
-        received.push(data);
-        done();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', () => resolve()));
-  smtpPort = (smtp.server.address() as { port: number }).port;
+  sink = await startSmtpSink();
   const config = testConfig(
-    { RUN_JOBS: 'true', REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379', LOGIN_RATE_PER_MINUTE: '5', TRUST_PROXY: 'true', SMTP_URL: `smtp://127.0.0.1:${smtpPort}` },
+    { RUN_JOBS: 'true', REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379', LOGIN_RATE_PER_MINUTE: '5', TRUST_PROXY: 'true', SMTP_URL: sink.url },
     schema,
   );
   a = await buildHub(config);
@@ -48,7 +33,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await a.app.close();
   await b.app.close();
-  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  await sink.close();
   await dropSchema(process.env.TEST_DATABASE_URL ?? '', schema);
 });
 
@@ -83,16 +68,16 @@ describe('two instances on one PostgreSQL', () => {
   });
 
   it('delivers each mail once although both instances run jobs', async () => {
-    const before = received.length;
+    const before = sink.received.length;
     const inviteRows = Array.from({ length: 6 }, (_, i) => `deliver${i}-${schema}@test.hub.example`);
     for (const email of inviteRows) {
       const id = await a.deps.db.transaction().execute((trx) => a.deps.mailer.enqueue(trx, { to: email, subject: 'Test', text: 'Hello', kind: 'test' }));
       await a.deps.mailer.dispatch([id]);
     }
     const deadline = Date.now() + 30_000;
-    while (Date.now() < deadline && received.length - before < inviteRows.length) await new Promise((r) => setTimeout(r, 200));
+    while (Date.now() < deadline && sink.received.length - before < inviteRows.length) await new Promise((r) => setTimeout(r, 200));
     await new Promise((r) => setTimeout(r, 1500));
-    const got = received.slice(before).map((m) => inviteRows.find((e) => m.includes(e)));
+    const got = sink.received.slice(before).map((m) => inviteRows.find((e) => m.includes(e)));
     expect(got.sort()).toEqual([...inviteRows].sort());
     const rows = await a.deps.db.selectFrom('outbox').select(['status', 'attempts']).where('kind', '=', 'test').execute();
     expect(rows.every((r) => r.status === 'sent' && r.attempts === 1)).toBe(true);

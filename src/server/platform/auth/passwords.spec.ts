@@ -20,6 +20,10 @@ describe('weakPasswordReason', () => {
     expect(weakPasswordReason('Maria.Santos-2024-hub', 'someone.else@iom.example')).toBeNull();
   });
 
+  it.each(['qwerty123456', '1qaz2wsx3edc', 'leavemealone', 'Sunshine2024!!', 'baseball-1999'])('refuses a password from the common-password list, or a listed word padded: %s', (password) => {
+    expect(weakPasswordReason(password)).toMatch(/too common/);
+  });
+
   it('ignores a very short local part', () => {
     expect(weakPasswordReason('Tide-pool-lantern-ab7', 'ab@example.org')).toBeNull();
   });

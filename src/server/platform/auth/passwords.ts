@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { hash, verify } from '@node-rs/argon2';
+import { dictionary } from '@zxcvbn-ts/language-common';
 
 // OWASP's argon2id minimum: m=19 MiB, t=2, p=1.
 // algorithm 2 is Argon2id (a const enum in the typings, which isolated modules cannot read).
@@ -25,14 +26,16 @@ export function dummyPasswordHash(): Promise<string> {
 }
 
 let common: Set<string> | undefined;
+/** zxcvbn's list of the ~49,000 most common passwords, plus our own words (places, agencies, the hub itself). */
 function commonPasswords(): Set<string> {
-  common ??= new Set(
-    fs
+  common ??= new Set([
+    ...(dictionary['passwords-common'] as string[]).map((p) => p.toLowerCase()),
+    ...fs
       .readFileSync(new URL('./common-passwords.txt', import.meta.url), 'utf8')
       .split('\n')
       .map((l) => l.trim().toLowerCase())
       .filter((l) => l && !l.startsWith('#')),
-  );
+  ]);
   return common;
 }
 
@@ -44,7 +47,7 @@ export function weakPasswordReason(password: string, email?: string): string | n
   const lower = password.toLowerCase();
   const list = commonPasswords();
   const core = lower.replace(/^[^a-z]+|[^a-z]+$/g, '');
-  if (list.has(lower) || (core.length > 0 && list.has(core)) || list.has(lower.replace(/[^a-z0-9]/g, ''))) {
+  if (list.has(lower) || (core.length >= 4 && list.has(core)) || list.has(lower.replace(/[^a-z0-9]/g, ''))) {
     return 'This password is too common. Choose one that is harder to guess.';
   }
   if (new Set(lower).size <= 3) return 'This password repeats too few characters. Choose one that is harder to guess.';
