@@ -29,7 +29,7 @@ let common: Set<string> | undefined;
 /** zxcvbn's list of the ~49,000 most common passwords, plus our own words (places, agencies, the hub itself). */
 function commonPasswords(): Set<string> {
   common ??= new Set([
-    ...(dictionary['passwords-common'] as string[]).map((p) => p.toLowerCase()),
+    ...dictionary['passwords-common'].map((p) => p.toLowerCase()),
     ...fs
       .readFileSync(new URL('./common-passwords.txt', import.meta.url), 'utf8')
       .split('\n')
