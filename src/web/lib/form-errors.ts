@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
 import type { MessageKey } from '@/web/i18n/en';
-import { useLocale, useT } from '@/web/i18n/use-t';
+import { useLocale, useT, type Translate } from '@/web/i18n/use-t';
 import { ApiError } from './api-client';
 
 export type FieldErrors = Record<string, string>;
@@ -112,3 +112,34 @@ export const rules = {
   isEmail: (value: string) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value.trim()),
   isTotpCode: (value: string) => /^\d{6}$/.test(value.trim()),
 };
+
+// Client-side checks shared by several forms. Each returns the messages for the fields that
+// fail, keyed by field name, ready to merge into one `FieldErrors` for `check`.
+
+/** A required, well-formed email address in the `email` field. */
+export function checkEmail(t: Translate, email: string): FieldErrors {
+  if (!email.trim()) return { email: t('validation.emailRequired') };
+  return rules.isEmail(email) ? {} : { email: t('validation.emailInvalid') };
+}
+
+/** A six-digit code from an authenticator app in the `code` field. */
+export function checkTotpCode(t: Translate, code: string): FieldErrors {
+  return rules.isTotpCode(code) ? {} : { code: t('validation.codeFormat') };
+}
+
+/** A new password typed twice: the first under `name`, the second under `confirm`. */
+export interface NewPassword {
+  password: string;
+  confirm: string;
+}
+
+export const emptyNewPassword: NewPassword = { password: '', confirm: '' };
+
+/** The new password keeps to the length rules, and the confirmation matches it. */
+export function checkNewPassword(t: Translate, { password, confirm }: NewPassword, name: string): FieldErrors {
+  const invalid: FieldErrors = {};
+  if (password.length < rules.minPassword) invalid[name] = t('validation.passwordLength', { min: rules.minPassword });
+  else if (password.length > rules.maxPassword) invalid[name] = t('validation.passwordTooLong', { max: rules.maxPassword });
+  if (confirm !== password) invalid.confirm = t('validation.passwordsDiffer');
+  return invalid;
+}

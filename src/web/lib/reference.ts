@@ -12,3 +12,9 @@ export const referenceQueryOptions = queryOptions({
 export function useReference() {
   return useQuery(referenceQueryOptions);
 }
+
+/** Names Members by code once reference data has loaded; until then, or for an unknown code, the code stands in. */
+export function memberNames(data: ReferenceData | undefined): (code: string) => string {
+  const names = new Map((data?.members ?? []).map((m) => [m.code, m.name]));
+  return (code) => names.get(code) ?? code;
+}

@@ -1,10 +1,11 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { Alert, FormAlert } from '@/web/components/alert';
 import { Button } from '@/web/components/button';
+import { NewPasswordFields } from '@/web/components/new-password-fields';
 import { Section } from '@/web/components/page';
 import { TextField } from '@/web/components/text-field';
 import { useT } from '@/web/i18n/use-t';
-import { rules, useFormErrors, type FieldErrors } from '@/web/lib/form-errors';
+import { checkNewPassword, emptyNewPassword, useFormErrors, type FieldErrors } from '@/web/lib/form-errors';
 import { useChangePassword } from '../api';
 
 const fields = ['currentPassword', 'newPassword', 'confirm'] as const;
@@ -15,25 +16,21 @@ export function ChangePasswordSection({ email }: { email: string }) {
   const { errors, check, fromError } = useFormErrors(form);
   const change = useChangePassword();
   const [currentPassword, setCurrentPassword] = useState('');
-  const [newPassword, setNewPassword] = useState('');
-  const [confirm, setConfirm] = useState('');
+  const [newPassword, setNewPassword] = useState(emptyNewPassword);
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
     change.reset();
     const invalid: FieldErrors = {};
     if (!currentPassword) invalid.currentPassword = t('validation.currentPasswordRequired');
-    if (newPassword.length < rules.minPassword) invalid.newPassword = t('validation.passwordLength', { min: rules.minPassword });
-    else if (newPassword.length > rules.maxPassword) invalid.newPassword = t('validation.passwordTooLong', { max: rules.maxPassword });
-    if (confirm !== newPassword) invalid.confirm = t('validation.passwordsDiffer');
+    Object.assign(invalid, checkNewPassword(t, newPassword, 'newPassword'));
     if (!check(invalid)) return;
     change.mutate(
-      { currentPassword, newPassword },
+      { currentPassword, newPassword: newPassword.password },
       {
         onSuccess: () => {
           setCurrentPassword('');
-          setNewPassword('');
-          setConfirm('');
+          setNewPassword(emptyNewPassword);
         },
         onError: (error) => fromError(error, fields),
       },
@@ -57,26 +54,12 @@ export function ChangePasswordSection({ email }: { email: string }) {
           onChange={(e) => setCurrentPassword(e.target.value)}
           error={errors.fields.currentPassword}
         />
-        <TextField
+        <NewPasswordFields
           label={t('field.newPassword')}
-          description={t('field.passwordRule', { min: rules.minPassword })}
           name="newPassword"
-          type="password"
-          autoComplete="new-password"
-          required
           value={newPassword}
-          onChange={(e) => setNewPassword(e.target.value)}
-          error={errors.fields.newPassword}
-        />
-        <TextField
-          label={t('field.confirmPassword')}
-          name="confirm"
-          type="password"
-          autoComplete="new-password"
-          required
-          value={confirm}
-          onChange={(e) => setConfirm(e.target.value)}
-          error={errors.fields.confirm}
+          onChange={setNewPassword}
+          errors={errors.fields}
         />
         <Button type="submit" pending={change.isPending}>
           {t('password.submit')}

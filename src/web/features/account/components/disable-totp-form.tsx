@@ -1,9 +1,10 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { FormAlert } from '@/web/components/alert';
+import { AuthCodeField } from '@/web/components/auth-code-field';
 import { Button } from '@/web/components/button';
 import { TextField } from '@/web/components/text-field';
 import { useT } from '@/web/i18n/use-t';
-import { rules, useFormErrors, type FieldErrors } from '@/web/lib/form-errors';
+import { checkTotpCode, useFormErrors, type FieldErrors } from '@/web/lib/form-errors';
 import { useDisableTotp } from '../api';
 
 const fields = ['password', 'code'] as const;
@@ -20,7 +21,7 @@ export function DisableTotpForm({ email, onDone }: { email: string; onDone: () =
     event.preventDefault();
     const invalid: FieldErrors = {};
     if (!password) invalid.password = t('validation.passwordRequired');
-    if (!rules.isTotpCode(code)) invalid.code = t('validation.codeFormat');
+    Object.assign(invalid, checkTotpCode(t, code));
     if (!check(invalid)) return;
     disable.mutate({ password, code: code.trim() }, { onSuccess: onDone, onError: (error) => fromError(error, fields) });
   }
@@ -41,17 +42,7 @@ export function DisableTotpForm({ email, onDone }: { email: string; onDone: () =
         onChange={(e) => setPassword(e.target.value)}
         error={errors.fields.password}
       />
-      <TextField
-        label={t('field.authCode')}
-        name="code"
-        inputMode="numeric"
-        autoComplete="one-time-code"
-        maxLength={6}
-        required
-        value={code}
-        onChange={(e) => setCode(e.target.value.replace(/\s/g, ''))}
-        error={errors.fields.code}
-      />
+      <AuthCodeField value={code} onChange={setCode} error={errors.fields.code} />
       <Button type="submit" variant="danger" pending={disable.isPending}>
         {t('twoFactor.turnOffSubmit')}
       </Button>

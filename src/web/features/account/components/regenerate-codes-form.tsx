@@ -1,9 +1,9 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { FormAlert } from '@/web/components/alert';
+import { AuthCodeField } from '@/web/components/auth-code-field';
 import { Button } from '@/web/components/button';
-import { TextField } from '@/web/components/text-field';
 import { useT } from '@/web/i18n/use-t';
-import { rules, useFormErrors } from '@/web/lib/form-errors';
+import { checkTotpCode, useFormErrors } from '@/web/lib/form-errors';
 import { useRegenerateRecoveryCodes } from '../api';
 import { RecoveryCodes } from './recovery-codes';
 
@@ -16,7 +16,7 @@ export function RegenerateCodesForm() {
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
-    if (!check(rules.isTotpCode(code) ? {} : { code: t('validation.codeFormat') })) return;
+    if (!check(checkTotpCode(t, code))) return;
     regenerate.mutate(code.trim(), {
       onSuccess: () => setCode(''),
       onError: (error) => fromError(error, ['code']),
@@ -29,18 +29,7 @@ export function RegenerateCodesForm() {
     <form ref={form} className="form subform" onSubmit={onSubmit} noValidate>
       <p>{t('recovery.regenerateExplain')}</p>
       <FormAlert message={errors.form} />
-      <TextField
-        label={t('field.authCode')}
-        name="code"
-        inputMode="numeric"
-        autoComplete="one-time-code"
-        maxLength={6}
-        required
-        autoFocus
-        value={code}
-        onChange={(e) => setCode(e.target.value.replace(/\s/g, ''))}
-        error={errors.fields.code}
-      />
+      <AuthCodeField autoFocus value={code} onChange={setCode} error={errors.fields.code} />
       <Button type="submit" pending={regenerate.isPending}>
         {t('recovery.regenerateSubmit')}
       </Button>

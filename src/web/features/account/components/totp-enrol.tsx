@@ -1,10 +1,10 @@
 import { useRef, useState, type FormEvent } from 'react';
 import type { TotpSetup } from '@/contracts/account';
 import { FormAlert } from '@/web/components/alert';
+import { AuthCodeField } from '@/web/components/auth-code-field';
 import { Button } from '@/web/components/button';
-import { TextField } from '@/web/components/text-field';
 import { useT } from '@/web/i18n/use-t';
-import { rules, useFormErrors } from '@/web/lib/form-errors';
+import { checkTotpCode, useFormErrors } from '@/web/lib/form-errors';
 import { useConfirmTotp } from '../api';
 
 /** Groups the secret in fours so it can be read out and typed without losing one's place. */
@@ -21,7 +21,7 @@ export function TotpEnrol({ setup, onConfirmed }: { setup: TotpSetup; onConfirme
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
-    if (!check(rules.isTotpCode(code) ? {} : { code: t('validation.codeFormat') })) return;
+    if (!check(checkTotpCode(t, code))) return;
     confirm.mutate(code.trim(), {
       onSuccess: (result) => onConfirmed(result.recoveryCodes),
       onError: (error) => fromError(error, ['code']),
@@ -55,16 +55,10 @@ export function TotpEnrol({ setup, onConfirmed }: { setup: TotpSetup; onConfirme
       </ol>
       <form ref={form} className="form" onSubmit={onSubmit} noValidate>
         <FormAlert message={errors.form} />
-        <TextField
-          label={t('field.authCode')}
+        <AuthCodeField
           description={t('twoFactor.codeHint')}
-          name="code"
-          inputMode="numeric"
-          autoComplete="one-time-code"
-          maxLength={6}
-          required
           value={code}
-          onChange={(e) => setCode(e.target.value.replace(/\s/g, ''))}
+          onChange={setCode}
           error={errors.fields.code}
         />
         <Button type="submit" pending={confirm.isPending}>

@@ -3,7 +3,7 @@ import { FormAlert } from '@/web/components/alert';
 import { Button } from '@/web/components/button';
 import { TextField } from '@/web/components/text-field';
 import { useT } from '@/web/i18n/use-t';
-import { rules, useFormErrors, type FieldErrors } from '@/web/lib/form-errors';
+import { checkEmail, useFormErrors } from '@/web/lib/form-errors';
 import { useLogin } from '../api';
 
 const fields = ['email', 'password'] as const;
@@ -19,9 +19,7 @@ export function PasswordStep({ onChallenge }: { onChallenge: (challenge: string)
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
-    const invalid: FieldErrors = {};
-    if (!email.trim()) invalid.email = t('validation.emailRequired');
-    else if (!rules.isEmail(email)) invalid.email = t('validation.emailInvalid');
+    const invalid = checkEmail(t, email);
     if (!password) invalid.password = t('validation.passwordRequired');
     if (!check(invalid)) return;
     login.mutate(

@@ -1,6 +1,8 @@
-import { TextField } from '@/web/components/text-field';
+import { AuthCodeField } from '@/web/components/auth-code-field';
 import { Button } from '@/web/components/button';
+import { TextField } from '@/web/components/text-field';
 import { useT } from '@/web/i18n/use-t';
+import { rules } from '@/web/lib/form-errors';
 
 interface SecondFactorFieldsProps {
   useRecovery: boolean;
@@ -35,18 +37,12 @@ export function SecondFactorFields(props: SecondFactorFieldsProps) {
           error={props.errors.recoveryCode}
         />
       ) : (
-        <TextField
+        <AuthCodeField
           key="code"
-          label={t('field.authCode')}
           description={t('twoFactor.codeHint')}
-          name="code"
-          inputMode="numeric"
-          autoComplete="one-time-code"
-          maxLength={6}
-          required
           autoFocus={props.autoFocus}
           value={props.code}
-          onChange={(e) => props.onCode(e.target.value.replace(/\s/g, ''))}
+          onChange={props.onCode}
           error={props.errors.code}
         />
       )}
@@ -65,5 +61,5 @@ export function checkSecondFactor(
   messages: { code: string; recovery: string },
 ): Record<string, string> {
   if (useRecovery) return recoveryCode.trim().length >= 8 ? {} : { recoveryCode: messages.recovery };
-  return /^\d{6}$/.test(code.trim()) ? {} : { code: messages.code };
+  return rules.isTotpCode(code) ? {} : { code: messages.code };
 }

@@ -5,7 +5,7 @@ import { Button } from '@/web/components/button';
 import { Page } from '@/web/components/page';
 import { TextField } from '@/web/components/text-field';
 import { useT } from '@/web/i18n/use-t';
-import { rules, useFormErrors } from '@/web/lib/form-errors';
+import { checkEmail, useFormErrors } from '@/web/lib/form-errors';
 import { useForgotPassword } from '../api';
 
 export function ForgotPasswordRoute() {
@@ -17,8 +17,7 @@ export function ForgotPasswordRoute() {
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
-    if (!check(rules.isEmail(email) ? {} : { email: t(email.trim() ? 'validation.emailInvalid' : 'validation.emailRequired') }))
-      return;
+    if (!check(checkEmail(t, email))) return;
     forgot.mutate(email.trim(), { onError: (error) => fromError(error, ['email']) });
   }
 

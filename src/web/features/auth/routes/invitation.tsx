@@ -2,13 +2,15 @@ import { useRef, useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { Alert, FormAlert } from '@/web/components/alert';
 import { Button } from '@/web/components/button';
+import { NewPasswordFields } from '@/web/components/new-password-fields';
 import { Page } from '@/web/components/page';
 import { Loading } from '@/web/components/status';
 import { TextField } from '@/web/components/text-field';
 import { useLocale, useT } from '@/web/i18n/use-t';
 import { ApiError } from '@/web/lib/api-client';
 import { formatDateTime } from '@/web/lib/format';
-import { rules, useFormErrors, type FieldErrors } from '@/web/lib/form-errors';
+import { checkNewPassword, emptyNewPassword, useFormErrors, type FieldErrors } from '@/web/lib/form-errors';
+import { memberNames, useReference } from '@/web/lib/reference';
 import { useAcceptInvitation, useInvitation } from '../api';
 
 const fields = ['displayName', 'password', 'confirm'] as const;
@@ -20,22 +22,21 @@ export function InvitationRoute() {
   const navigate = useNavigate();
   const invitation = useInvitation(token);
   const accept = useAcceptInvitation(token);
+  // Public, like the invitation: fetched alongside it to name the Members the account will serve.
+  const reference = useReference();
   const form = useRef<HTMLFormElement>(null);
   const { errors, check, fromError } = useFormErrors(form);
   const [displayName, setDisplayName] = useState('');
-  const [password, setPassword] = useState('');
-  const [confirm, setConfirm] = useState('');
+  const [newPassword, setNewPassword] = useState(emptyNewPassword);
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
     const invalid: FieldErrors = {};
     if (!displayName.trim()) invalid.displayName = t('validation.nameRequired');
-    if (password.length < rules.minPassword) invalid.password = t('validation.passwordLength', { min: rules.minPassword });
-    else if (password.length > rules.maxPassword) invalid.password = t('validation.passwordTooLong', { max: rules.maxPassword });
-    if (confirm !== password) invalid.confirm = t('validation.passwordsDiffer');
+    Object.assign(invalid, checkNewPassword(t, newPassword, 'password'));
     if (!check(invalid)) return;
     accept.mutate(
-      { displayName: displayName.trim(), password },
+      { displayName: displayName.trim(), password: newPassword.password },
       {
         onSuccess: (session) => {
           const next = session.user?.mustEnrollTotp ? '/account/two-factor/setup' : '/';
@@ -64,6 +65,8 @@ export function InvitationRoute() {
   }
 
   const preview = invitation.data;
+  // Wait for the Member names too; without reference data the codes stand in for them.
+  if (preview.memberScopes.length > 0 && reference.isPending) return <Loading />;
   return (
     <Page title={t('invitation.title')} lead={t('invitation.lead')}>
       <dl className="details">
@@ -78,7 +81,7 @@ export function InvitationRoute() {
         {preview.memberScopes.length > 0 ? (
           <div>
             <dt>{t('scopes.label')}</dt>
-            <dd>{preview.memberScopes.join(', ')}</dd>
+            <dd>{preview.memberScopes.map(memberNames(reference.data)).join(', ')}</dd>
           </div>
         ) : null}
         <div>
@@ -98,26 +101,12 @@ export function InvitationRoute() {
           onChange={(e) => setDisplayName(e.target.value)}
           error={errors.fields.displayName}
         />
-        <TextField
+        <NewPasswordFields
           label={t('field.password')}
-          description={t('field.passwordRule', { min: rules.minPassword })}
           name="password"
-          type="password"
-          autoComplete="new-password"
-          required
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-          error={errors.fields.password}
-        />
-        <TextField
-          label={t('field.confirmPassword')}
-          name="confirm"
-          type="password"
-          autoComplete="new-password"
-          required
-          value={confirm}
-          onChange={(e) => setConfirm(e.target.value)}
-          error={errors.fields.confirm}
+          value={newPassword}
+          onChange={setNewPassword}
+          errors={errors.fields}
         />
         <Button type="submit" pending={accept.isPending}>
           {t('invitation.submit')}

@@ -2,12 +2,12 @@ import { useRef, useState, type FormEvent } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { Alert, FormAlert } from '@/web/components/alert';
 import { Button } from '@/web/components/button';
+import { NewPasswordFields } from '@/web/components/new-password-fields';
 import { Page } from '@/web/components/page';
-import { TextField } from '@/web/components/text-field';
 import { useT } from '@/web/i18n/use-t';
 import { ApiError } from '@/web/lib/api-client';
 import { setFlash } from '@/web/lib/flash';
-import { rules, useFormErrors, type FieldErrors } from '@/web/lib/form-errors';
+import { checkNewPassword, emptyNewPassword, useFormErrors } from '@/web/lib/form-errors';
 import { useResetPassword } from '../api';
 import { checkSecondFactor, SecondFactorFields } from '../components/second-factor-fields';
 
@@ -21,8 +21,7 @@ export function ResetPasswordRoute() {
   const form = useRef<HTMLFormElement>(null);
   const { errors, check, fromError, clear } = useFormErrors(form);
   const reset = useResetPassword();
-  const [password, setPassword] = useState('');
-  const [confirm, setConfirm] = useState('');
+  const [newPassword, setNewPassword] = useState(emptyNewPassword);
   // The server asks for a code only when the account has two-factor authentication.
   const [needsCode, setNeedsCode] = useState(false);
   const [useRecovery, setUseRecovery] = useState(false);
@@ -32,10 +31,7 @@ export function ResetPasswordRoute() {
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
-    const invalid: FieldErrors = {};
-    if (password.length < rules.minPassword) invalid.password = t('validation.passwordLength', { min: rules.minPassword });
-    else if (password.length > rules.maxPassword) invalid.password = t('validation.passwordTooLong', { max: rules.maxPassword });
-    if (confirm !== password) invalid.confirm = t('validation.passwordsDiffer');
+    const invalid = checkNewPassword(t, newPassword, 'password');
     if (needsCode) {
       Object.assign(
         invalid,
@@ -48,7 +44,7 @@ export function ResetPasswordRoute() {
     if (!check(invalid)) return;
     const second = !needsCode ? {} : useRecovery ? { recoveryCode: recoveryCode.trim() } : { code: code.trim() };
     reset.mutate(
-      { token, password, ...second },
+      { token, password: newPassword.password, ...second },
       {
         onSuccess: () => {
           setFlash('passwordReset');
@@ -82,26 +78,12 @@ export function ResetPasswordRoute() {
     <Page title={t('reset.title')} lead={t('reset.lead')}>
       <form ref={form} className="form" onSubmit={onSubmit} noValidate>
         <FormAlert message={errors.form} />
-        <TextField
+        <NewPasswordFields
           label={t('field.newPassword')}
-          description={t('field.passwordRule', { min: rules.minPassword })}
           name="password"
-          type="password"
-          autoComplete="new-password"
-          required
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-          error={errors.fields.password}
-        />
-        <TextField
-          label={t('field.confirmPassword')}
-          name="confirm"
-          type="password"
-          autoComplete="new-password"
-          required
-          value={confirm}
-          onChange={(e) => setConfirm(e.target.value)}
-          error={errors.fields.confirm}
+          value={newPassword}
+          onChange={setNewPassword}
+          errors={errors.fields}
         />
         {needsCode ? (
           <>

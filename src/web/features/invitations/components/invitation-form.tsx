@@ -1,16 +1,12 @@
 import { useRef, useState, type FormEvent } from 'react';
 import type { CurrentUser } from '@/contracts/auth';
-import type { Role } from '@/contracts/roles';
 import { Alert, FormAlert } from '@/web/components/alert';
 import { Button } from '@/web/components/button';
-import { MemberScopePicker } from '@/web/components/member-scope-picker';
-import { Select } from '@/web/components/select';
-import { Loading, QueryError } from '@/web/components/status';
+import { checkRoleScopes, RoleScopeFields, scopesToSave, type RoleScopes } from '@/web/components/role-scope-fields';
 import { TextField } from '@/web/components/text-field';
 import { useT } from '@/web/i18n/use-t';
-import { rules, useFormErrors, type FieldErrors } from '@/web/lib/form-errors';
-import { useReference } from '@/web/lib/reference';
-import { can, invitableRoles, isScopedRole } from '@/web/lib/roles';
+import { checkEmail, useFormErrors } from '@/web/lib/form-errors';
+import { can, invitableRoles } from '@/web/lib/roles';
 import { useCreateInvitation } from '../api';
 
 const fields = ['email', 'role', 'memberScopes'] as const;
@@ -20,34 +16,26 @@ export function InvitationForm({ me }: { me: CurrentUser }) {
   const form = useRef<HTMLFormElement>(null);
   const { errors, check, fromError } = useFormErrors(form);
   const create = useCreateInvitation();
-  const reference = useReference();
   const roles = invitableRoles(me.role);
   const [email, setEmail] = useState('');
-  const [role, setRole] = useState<Role>(roles.includes('official') ? 'official' : (roles[0] ?? 'official'));
-  const [scopes, setScopes] = useState<string[]>([]);
+  const [access, setAccess] = useState<RoleScopes>({
+    role: roles.includes('official') ? 'official' : (roles[0] ?? 'official'),
+    memberScopes: [],
+  });
   const [sentTo, setSentTo] = useState<string | null>(null);
-  const scoped = isScopedRole(role);
-
   // Coordinators may only invite for the Members they coordinate.
-  const members =
-    me.role === 'member_coordinator'
-      ? (reference.data?.members ?? []).filter((m) => me.memberScopes.includes(m.code))
-      : (reference.data?.members ?? []);
+  const ownMembers = me.role === 'member_coordinator' ? me.memberScopes : undefined;
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
     setSentTo(null);
-    const invalid: FieldErrors = {};
-    if (!email.trim()) invalid.email = t('validation.emailRequired');
-    else if (!rules.isEmail(email)) invalid.email = t('validation.emailInvalid');
-    if (scoped && scopes.length === 0) invalid.memberScopes = t('validation.scopesRequired');
-    if (!check(invalid)) return;
-    const body = { email: email.trim(), role, memberScopes: scoped ? scopes : [] };
+    if (!check({ ...checkEmail(t, email), ...checkRoleScopes(t, access) })) return;
+    const body = { email: email.trim(), role: access.role, memberScopes: scopesToSave(access) };
     create.mutate(body, {
       onSuccess: (invitation) => {
         setSentTo(invitation.email);
         setEmail('');
-        setScopes([]);
+        setAccess((current) => ({ ...current, memberScopes: [] }));
       },
       onError: (error) => fromError(error, fields),
     });
@@ -72,23 +60,7 @@ export function InvitationForm({ me }: { me: CurrentUser }) {
         onChange={(e) => setEmail(e.target.value)}
         error={errors.fields.email}
       />
-      <Select
-        label={t('field.role')}
-        name="role"
-        value={role}
-        onChange={(e) => setRole(e.target.value as Role)}
-        options={roles.map((r) => ({ value: r, label: t(`role.${r}`) }))}
-        error={errors.fields.role}
-      />
-      {scoped ? (
-        reference.isPending ? (
-          <Loading />
-        ) : reference.isError ? (
-          <QueryError error={reference.error} onRetry={() => void reference.refetch()} />
-        ) : (
-          <MemberScopePicker members={members} value={scopes} onChange={setScopes} error={errors.fields.memberScopes} />
-        )
-      ) : null}
+      <RoleScopeFields roles={roles} value={access} onChange={setAccess} errors={errors.fields} limitTo={ownMembers} />
       <Button type="submit" pending={create.isPending}>
         {t('invitations.submit')}
       </Button>
