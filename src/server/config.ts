@@ -40,6 +40,10 @@ export const configSchema = z.object({
   LOGIN_RATE_PER_MINUTE: duration.default(20),
   /** Requests per minute per IP on the whole API. */
   API_RATE_PER_MINUTE: duration.default(1200),
+  /** A focal point's record falls due for confirmation this many days after it was last confirmed. */
+  CONFIRMATION_INTERVAL_DAYS: duration.default(182),
+  /** How long an emailed confirmation link stays valid. */
+  CONFIRMATION_LINK_DAYS: duration.default(14),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Load demo accounts and data on first start (SQLite default: on). */
   SEED_DEMO: bool.optional(),

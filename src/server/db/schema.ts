@@ -27,6 +27,82 @@ export interface DB {
   working_groups: { code: string; name: string; kind: string; co_chairs: string; sort_order: number };
   themes: { code: string; name: string; sort_order: number };
   mandates: { code: string; name: string; sort_order: number };
+  agencies: AgenciesTable;
+  agency_mandates: { agency_id: string; mandate_code: string };
+  people: PeopleTable;
+  contact_channels: ContactChannelsTable;
+  positions: PositionsTable;
+  position_themes: { position_id: string; theme_code: string };
+  position_holders: PositionHoldersTable;
+  confirmation_requests: ConfirmationRequestsTable;
+  search_tokens: { doc_type: string; doc_id: string; token: string };
+}
+
+interface Confirmable {
+  last_confirmed_at: string | null;
+  last_confirmed_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface AgenciesTable extends Confirmable {
+  id: string;
+  member_code: string;
+  name_en: string;
+  name_local: string | null;
+  acronym: string | null;
+  type: string;
+  parent_id: string | null;
+  website: string | null;
+  address: string | null;
+}
+
+export interface PeopleTable extends Confirmable {
+  id: string;
+  name_latin: string;
+  name_local: string | null;
+  title: string | null;
+  /** JSON array of BCP 47 tags. */
+  languages: string;
+  user_id: string | null;
+}
+
+export interface ContactChannelsTable {
+  id: string;
+  person_id: string;
+  kind: string;
+  value: string;
+  label: string | null;
+  visibility: string;
+  sort_order: number;
+}
+
+export interface PositionsTable extends Confirmable {
+  id: string;
+  agency_id: string;
+  title: string;
+  working_group_code: string | null;
+}
+
+export interface PositionHoldersTable {
+  id: string;
+  position_id: string;
+  person_id: string;
+  start_date: string;
+  end_date: string | null;
+  note: string | null;
+  created_at: string;
+}
+
+export interface ConfirmationRequestsTable {
+  id: string;
+  position_id: string;
+  person_id: string;
+  token_hash: string;
+  sent_to: string;
+  expires_at: string;
+  used_at: string | null;
+  created_at: string;
 }
 
 export interface UsersTable {
