@@ -20,6 +20,13 @@ import { auditRoutes } from './modules/audit/audit.routes';
 import { AuditService } from './modules/audit/audit.service';
 import { authRoutes } from './modules/auth/auth.routes';
 import { AuthService } from './modules/auth/auth.service';
+import { AgenciesService } from './modules/directory/agencies.service';
+import { CoverageService } from './modules/directory/coverage.service';
+import { directoryRoutes } from './modules/directory/directory.routes';
+import { FocalPointsService } from './modules/directory/focal-points.service';
+import { HistoryService } from './modules/directory/history.service';
+import { PeopleService } from './modules/directory/people.service';
+import { DirectorySearchService } from './modules/directory/search.service';
 import { healthRoutes } from './modules/health/health.routes';
 import { outboxRoutes } from './modules/outbox/outbox.routes';
 import { OutboxService } from './modules/outbox/outbox.service';
@@ -169,6 +176,16 @@ export async function buildHub(config: Config, opts: BuildOptions = {}): Promise
   await app.register(auditRoutes, { audit: new AuditService(deps) });
   await app.register(outboxRoutes, { outbox: new OutboxService(deps) });
   await app.register(referenceRoutes, { reference: new ReferenceService(deps) });
+  const agencies = new AgenciesService(deps);
+  const people = new PeopleService(deps);
+  await app.register(directoryRoutes, {
+    agencies,
+    people,
+    focalPoints: new FocalPointsService(deps, agencies, people),
+    search: new DirectorySearchService(deps),
+    coverage: new CoverageService(deps),
+    history: new HistoryService(deps),
+  });
 
   await registerWebApp(app, path.resolve(config.WEB_DIST));
 

@@ -31,6 +31,10 @@ export const policies = {
   'audit.read': (a: Actor) => isAdmin(a),
   'outbox.read': (a: Actor) => isAdmin(a),
   'reference.update': (a: Actor) => isAdmin(a),
+  'directory.edit': (a: Actor, r: { memberCode: string }) => isSecretariat(a) || (a.role === 'member_coordinator' && inScope(a, r.memberCode)),
+  /** The list of records due for confirmation: the secretariat (all) and coordinators (their Members). */
+  'directory.due': (a: Actor) => isSecretariat(a) || a.role === 'member_coordinator',
+  'directory.coverage': (a: Actor) => isSecretariat(a) || a.role === 'member_coordinator',
 } as const;
 
 export type PolicyName = keyof typeof policies;
@@ -55,4 +59,31 @@ export function authorize<P extends PolicyName>(ctx: RequestContext, policy: P, 
   const actor = requireActor(ctx);
   if (!can(actor, policy, ...resource)) throw errors.forbidden();
   return actor;
+}
+
+/** Roles that read the `members` tier of contact details: officials of Member and Observer agencies, and the secretariat. */
+const memberTierRoles: readonly Role[] = ['secretariat_admin', 'secretariat_staff', 'member_coordinator', 'official'];
+
+/**
+ * Whether a viewer (null: anonymous) may see a contact channel of a given tier. `private` channels are for the
+ * person themselves (when their record is linked to their account) and the secretariat.
+ */
+export function canSeeChannel(viewer: Actor | null, visibility: string, personUserId: string | null): boolean {
+  switch (visibility) {
+    case 'public':
+      return true;
+    case 'members':
+      return !!viewer && memberTierRoles.includes(viewer.role);
+    case 'secretariat':
+      return !!viewer && isSecretariat(viewer);
+    case 'private':
+      return !!viewer && (isSecretariat(viewer) || viewer.id === personUserId);
+    default:
+      return false;
+  }
+}
+
+/** The directory's editing rule: the secretariat edits everything, a coordinator their own Members' records. */
+export function canEditDirectory(actor: Actor | null, memberCode: string): boolean {
+  return !!actor && !actor.mustEnrollTotp && policies['directory.edit'](actor, { memberCode });
 }

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Role } from '@/contracts/roles';
+import { searchIndex } from '../../modules/directory/search-index';
 import { usersRepository } from '../../modules/users/users.repository';
 import { hashPassword } from '../../platform/auth/passwords';
 import { newId } from '../../platform/crypto';
@@ -30,6 +31,8 @@ export async function seedReference(db: Kysely<DB>): Promise<number> {
     added += count(await trx.insertInto('working_groups').values(workingGroups.map((w, i) => ({ code: w.code, name: w.name, kind: w.kind, co_chairs: JSON.stringify(w.coChairs), sort_order: i }))).onConflict((oc) => oc.column('code').doNothing()).execute());
     added += count(await trx.insertInto('themes').values(themes.map((t, i) => ({ ...t, sort_order: i }))).onConflict((oc) => oc.column('code').doNothing()).execute());
     added += count(await trx.insertInto('mandates').values(mandates.map((t, i) => ({ ...t, sort_order: i }))).onConflict((oc) => oc.column('code').doNothing()).execute());
+    // Members are found by the directory search, under their current (possibly edited) names.
+    for (const m of await trx.selectFrom('members').select(['code', 'name', 'iso3']).execute()) await searchIndex.put(trx, 'member', m.code, searchIndex.memberTexts(m));
     return added;
   });
 }

@@ -4,6 +4,7 @@ import type { DB } from '../../db/schema';
 export interface AuditFilter {
   actorId?: string;
   entity?: string;
+  entityId?: string;
   action?: string;
   from?: string;
   to?: string;
@@ -20,6 +21,7 @@ export const auditRepository = {
       .select('users.display_name as actor_name')
       .$if(!!f.actorId, (qb) => qb.where('audit_log.actor_id', '=', f.actorId ?? ''))
       .$if(!!f.entity, (qb) => qb.where('audit_log.entity', '=', f.entity ?? ''))
+      .$if(!!f.entityId, (qb) => qb.where('audit_log.entity_id', '=', f.entityId ?? ''))
       .$if(!!f.action, (qb) => qb.where('audit_log.action', '=', f.action ?? ''))
       .$if(!!f.from, (qb) => qb.where('audit_log.at', '>=', f.from ?? ''))
       .$if(!!f.to, (qb) => qb.where('audit_log.at', '<', f.to ?? ''))

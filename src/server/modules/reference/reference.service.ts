@@ -3,6 +3,7 @@ import type { RequestContext } from '../../platform/context';
 import type { PlatformDeps } from '../../platform/deps';
 import { errors } from '../../platform/errors';
 import { authorize } from '../../platform/permissions';
+import { searchIndex } from '../directory/search-index';
 import { referenceRepository } from './reference.repository';
 
 /** Members, Observers, sub-regions, working groups, themes and mandates: editable reference data. */
@@ -38,6 +39,7 @@ export class ReferenceService {
     };
     await this.d.db.transaction().execute(async (trx) => {
       await referenceRepository.updateMember(trx, code, next);
+      await searchIndex.put(trx, 'member', code, searchIndex.memberTexts({ code, name: next.name, iso3: before.iso3 }));
       await this.d.audit.record(trx, ctx, { action: 'member.updated', entity: 'member', entityId: code, before: { name: before.name, participation: before.participation, joined_year: before.joined_year }, after: { name: next.name, participation: next.participation, joined_year: next.joined_year } });
     });
     const all = await referenceRepository.members(this.d.db);

@@ -2,6 +2,7 @@ import type { Invitation, User } from '@/contracts/users';
 import { scopedRoles, type Role } from '@/contracts/roles';
 import { serializeOn } from '../../db/dialect';
 import { DAY } from '../../platform/clock';
+import { decodeCursor, encodeCursor } from '../../platform/cursor';
 import type { RequestContext } from '../../platform/context';
 import { newId, randomToken, sha256 } from '../../platform/crypto';
 import type { PlatformDeps } from '../../platform/deps';
@@ -186,18 +187,4 @@ function presentInvitation(r: InvitationRow & { inviter_name: string | null }, n
     expiresAt: r.expires_at,
     createdAt: r.created_at,
   };
-}
-
-function encodeCursor(name: string, id: string): string {
-  return Buffer.from(JSON.stringify([name, id])).toString('base64url');
-}
-
-function decodeCursor(cursor: string): { name: string; id: string } {
-  try {
-    const [name, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [unknown, unknown];
-    if (typeof name === 'string' && typeof id === 'string') return { name, id };
-  } catch {
-    /* fall through */
-  }
-  throw errors.field('cursor', 'The cursor is not valid.');
 }

@@ -1,0 +1,122 @@
+import type { z } from 'zod';
+import type { Freshness, SearchHit, SearchResult, searchQuerySchema } from '@/contracts/directory';
+import type { RequestContext } from '../../platform/context';
+import type { PlatformDeps } from '../../platform/deps';
+import { queryTokens } from '../../platform/search';
+import { referenceRepository } from '../reference/reference.repository';
+import { agencyListRepository } from './agency-list.repository';
+import { directoryRepository } from './directory.repository';
+import { freshCutoff, freshnessOf } from './freshness';
+import { searchRepository } from './search.repository';
+
+type SearchQuery = z.output<typeof searchQuerySchema>;
+
+/** How many matching documents are considered before filters; enough for any name a person would type. */
+const CANDIDATES = 2000;
+const kindOrder = { member: 0, agency: 1, position: 2, person: 3 } as const;
+
+interface Facts {
+  member_code: string | null;
+  subregion_code: string | null;
+  agency_id: string | null;
+  agency_type: string | null;
+  working_group_code: string | null;
+  last_confirmed_at: string | null;
+  holder_id: string | null;
+}
+
+/**
+ * One search box across Members, agencies, positions and people, in any script (see platform/search). Results
+ * carry names and titles only, never contact details; anonymous visitors find people only when those people
+ * have a public channel.
+ */
+export class DirectorySearchService {
+  constructor(private readonly d: PlatformDeps) {}
+
+  async search(ctx: RequestContext, q: SearchQuery): Promise<SearchResult> {
+    if (!q.q) return this.browse(q);
+    const tokens = queryTokens(q.q);
+    if (tokens.length === 0) return { items: [], total: 0 };
+    const docs = await searchRepository.matchAll(this.d.db, tokens, CANDIDATES);
+    const ids = (type: string) => docs.filter((d) => d.doc_type === type).map((d) => d.doc_id);
+    const [members, agencies, positions, people] = await Promise.all([
+      this.members(ids('member'), q),
+      this.agencies(ids('agency'), q),
+      this.positions(ids('position'), q),
+      this.people(ctx, ids('person'), q),
+    ]);
+    const all = [...members, ...agencies, ...positions, ...people].sort((a, b) => kindOrder[a.kind] - kindOrder[b.kind] || a.title.localeCompare(b.title));
+    return { items: all.slice(0, q.limit), total: all.length };
+  }
+
+  /** No words: the agencies the filters select. */
+  private async browse(q: SearchQuery): Promise<SearchResult> {
+    if (!q.member && !q.subregion && !q.mandate && !q.workingGroup && !q.agencyType && !q.freshness) return { items: [], total: 0 };
+    const rows = await agencyListRepository.list(this.d.db, { ...q, freshCutoff: this.cutoff(), limit: q.limit });
+    return { items: rows.map((a) => ({ kind: 'agency', id: a.id, title: a.name_en, subtitle: [a.acronym, a.member_name].filter(Boolean).join(' · ') || null, memberCode: a.member_code, freshness: null })), total: rows.length };
+  }
+
+  private async members(codes: string[], q: SearchQuery): Promise<SearchHit[]> {
+    if (!codes.length || q.mandate || q.workingGroup || q.agencyType || q.freshness) return [];
+    const all = await referenceRepository.members(this.d.db);
+    return all
+      .filter((m) => codes.includes(m.code) && (!q.member || m.code === q.member) && (!q.subregion || m.subregion_code === q.subregion))
+      .map((m) => ({ kind: 'member', id: m.code, title: m.name, subtitle: [m.participation === 'observer' ? 'Observer' : 'Member', m.subregion_name].filter(Boolean).join(' · '), memberCode: m.code, freshness: null }));
+  }
+
+  private async agencies(ids: string[], q: SearchQuery): Promise<SearchHit[]> {
+    if (!ids.length) return [];
+    const rows = await agencyListRepository.list(this.d.db, { ...q, ids, freshCutoff: this.cutoff(), limit: CANDIDATES });
+    return rows.map((a) => ({ kind: 'agency', id: a.id, title: a.name_en, subtitle: [a.name_local, a.acronym, a.member_name].filter(Boolean).join(' · ') || null, memberCode: a.member_code, freshness: null }));
+  }
+
+  private async positions(ids: string[], q: SearchQuery): Promise<SearchHit[]> {
+    if (!ids.length) return [];
+    const rows = await searchRepository.positionFacts(this.d.db, ids);
+    const mandates = await searchRepository.mandatesOf(this.d.db, rows.map((r) => r.agency_id));
+    return rows
+      .map((r) => ({ r, freshness: this.freshness(r) }))
+      .filter(({ r, freshness }) => this.passes(r, freshness, mandates, q))
+      .map(({ r, freshness }) => ({ kind: 'position', id: r.id, title: r.title, subtitle: r.agency_name, memberCode: r.member_code, freshness }));
+  }
+
+  private async people(ctx: RequestContext, ids: string[], q: SearchQuery): Promise<SearchHit[]> {
+    if (!ids.length) return [];
+    const allowed = ctx.actor ? null : await directoryRepository.hasPublicChannel(this.d.db, ids);
+    const rows = (await searchRepository.personFacts(this.d.db, ids)).filter((r) => !allowed || allowed.has(r.id));
+    const mandates = await searchRepository.mandatesOf(this.d.db, rows.flatMap((r) => (r.agency_id ? [r.agency_id] : [])));
+    const hits = new Map<string, SearchHit>();
+    for (const r of rows) {
+      const facts = { ...r, holder_id: r.id };
+      const freshness = r.position_id ? this.freshness(facts) : null;
+      const filtered = q.member || q.subregion || q.mandate || q.workingGroup || q.agencyType || q.freshness;
+      if (filtered && (!r.position_id || !freshness || !this.passes(facts, freshness, mandates, q))) continue;
+      if (hits.has(r.id)) continue;
+      hits.set(r.id, {
+        kind: 'person', id: r.id, title: r.name_latin,
+        subtitle: [r.name_local, r.position_title, r.agency_name].filter(Boolean).join(' · ') || null,
+        memberCode: r.member_code, freshness,
+      });
+    }
+    return [...hits.values()];
+  }
+
+  private passes(r: Facts, freshness: Freshness, mandates: Map<string, Set<string>>, q: SearchQuery): boolean {
+    return (
+      (!q.member || r.member_code === q.member) &&
+      (!q.subregion || r.subregion_code === q.subregion) &&
+      (!q.agencyType || r.agency_type === q.agencyType) &&
+      (!q.workingGroup || r.working_group_code === q.workingGroup) &&
+      (!q.mandate || (!!r.agency_id && !!mandates.get(r.agency_id)?.has(q.mandate))) &&
+      (!q.freshness || freshness === q.freshness)
+    );
+  }
+
+  private freshness(r: Pick<Facts, 'holder_id' | 'last_confirmed_at'>): Freshness {
+    return freshnessOf(r, this.d.clock.now(), this.d.config.CONFIRMATION_INTERVAL_DAYS).freshness;
+  }
+
+  private cutoff(): string {
+    return freshCutoff(this.d.clock.now(), this.d.config.CONFIRMATION_INTERVAL_DAYS);
+  }
+}
