@@ -29,9 +29,38 @@ interface Probe {
   body?: unknown;
 }
 
+/** An agency of a Member with one position held by a person who has a public email (made by the administrator). */
+async function directoryRecords(member: string): Promise<{ agencyId: string; positionId: string; personId: string }> {
+  const admin = agents.secretariat_admin;
+  const agency = await admin.request('POST', '/api/directory/agencies', { memberCode: member, nameEn: `Matrix agency ${Math.random()}`, type: 'police', mandates: ['counter-trafficking'] });
+  const position = await admin.request('POST', `/api/directory/agencies/${agency.body.id}/positions`, { title: 'Matrix focal point' });
+  const handed = await admin.request('POST', `/api/directory/positions/${position.body.id}/handover`, {
+    startDate: '2026-01-01',
+    person: { nameLatin: 'Matrix Person', channels: [{ kind: 'email', value: 'matrix@test.hub.example', visibility: 'public' }] },
+  });
+  if (handed.status !== 200) throw new Error(`setup failed: ${JSON.stringify(handed.body)}`);
+  return { agencyId: agency.body.id, positionId: position.body.id, personId: handed.body.holder.id };
+}
+
 /** A valid request for each route, so that an allowed caller gets past validation to the permission check. */
 async function probe(route: string, scope: 'in' | 'out'): Promise<Probe> {
   const member = scope === 'in' ? 'THA' : 'FJI';
+  if (route.includes('/api/directory/') && /:id|PATCH|POST \/api\/directory\/positions/.test(route)) {
+    const r = await directoryRecords(member);
+    const url = (route.split(' ')[1] ?? '').replace(':entity', 'agency');
+    const id = route.includes('/people/') ? r.personId : route.includes('/positions/') ? r.positionId : route.includes('/history/') ? r.agencyId : r.agencyId;
+    const bodies: Record<string, unknown> = {
+      'PATCH /api/directory/agencies/:id': { acronym: 'MX' },
+      'POST /api/directory/agencies/:id/positions': { title: 'Another focal point' },
+      'PATCH /api/directory/positions/:id': { title: 'Renamed focal point' },
+      'POST /api/directory/positions/:id/confirm': {},
+      'POST /api/directory/positions/:id/handover': { startDate: '2026-06-01', person: { nameLatin: 'Successor' } },
+      'POST /api/directory/positions/:id/vacate': { endDate: '2026-06-01' },
+      'POST /api/directory/positions/:id/confirmation-link': {},
+      'PATCH /api/directory/people/:id': { title: 'Dr' },
+    };
+    return { url: url.replace(':id', id), body: bodies[route] };
+  }
   const target = async () => (await makeUser(hub, { role: 'official', memberScopes: ['THA'] })).id;
   switch (route) {
     case 'PATCH /api/reference/members/:code': return { url: '/api/reference/members/THA', body: { joinedYear: 2002 } };
@@ -54,6 +83,11 @@ async function probe(route: string, scope: 'in' | 'out'): Promise<Probe> {
     case 'POST /api/users/:id/enable':
     case 'POST /api/users/:id/totp/reset': return { url: (route.split(' ')[1] ?? '').replace(':id', await target()), body: {} };
     case 'GET /api/members/:code/accounts': return { url: `/api/members/${member}/accounts` };
+    case 'GET /api/directory/search': return { url: '/api/directory/search?q=police' };
+    case 'POST /api/directory/agencies': return { url: '/api/directory/agencies', body: { memberCode: member, nameEn: 'New agency', type: 'immigration' } };
+    case 'GET /api/directory/confirm/:token': return { url: '/api/directory/confirm/not-a-real-token-123' };
+    case 'POST /api/directory/confirm/:token': return { url: '/api/directory/confirm/not-a-real-token-123', body: { stillHolds: true } };
+    case 'POST /api/directory/people': return { url: '/api/directory/people', body: { nameLatin: 'Someone New' } };
     case 'POST /api/invitations': return { url: '/api/invitations', body: { email: `invitee-${Math.random().toString(36).slice(2)}@test.hub.example`, role: 'official', memberScopes: [member] } };
     case 'DELETE /api/invitations/:id': {
       const admin = agents.secretariat_admin;
