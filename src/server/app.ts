@@ -46,6 +46,9 @@ import type { JobQueue } from './platform/jobs/queue';
 import { TableJobQueue } from './platform/jobs/table-queue';
 import { Mailer } from './platform/mail/mailer';
 
+/** The daily job that emails focal points whose confirmation has fallen due. */
+export const REMINDER_JOB = 'directory.reminders';
+
 export interface Hub {
   app: FastifyInstance;
   /** Every API route registered, for the permission matrix test. */
@@ -178,10 +181,16 @@ export async function buildHub(config: Config, opts: BuildOptions = {}): Promise
   await app.register(referenceRoutes, { reference: new ReferenceService(deps) });
   const agencies = new AgenciesService(deps);
   const people = new PeopleService(deps);
+  const focalPoints = new FocalPointsService(deps, agencies, people);
+  jobs.work(REMINDER_JOB, async () => {
+    const sent = await focalPoints.sendDueReminders();
+    log.info({ sent }, 'directory confirmation reminders sent');
+  });
+  jobs.daily(REMINDER_JOB, 2);
   await app.register(directoryRoutes, {
     agencies,
     people,
-    focalPoints: new FocalPointsService(deps, agencies, people),
+    focalPoints,
     search: new DirectorySearchService(deps),
     coverage: new CoverageService(deps),
     history: new HistoryService(deps),

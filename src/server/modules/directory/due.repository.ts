@@ -22,3 +22,29 @@ export const dueRepository = {
       .execute();
   },
 };
+
+/** Held positions confirmed before the cutoff (or never) with no confirmation link sent since they fell due. */
+export const dueRemindersRepository = {
+  async needingReminder(db: Kysely<DB>, cutoff: string): Promise<string[]> {
+    const rows = await db
+      .selectFrom('positions as p')
+      .innerJoin('position_holders as h', (j) => j.onRef('h.position_id', '=', 'p.id').on('h.end_date', 'is', null))
+      .select('p.id')
+      .where((eb) => eb.or([eb('p.last_confirmed_at', 'is', null), eb('p.last_confirmed_at', '<', cutoff)]))
+      .where((eb) =>
+        eb.not(
+          eb.exists(
+            eb
+              .selectFrom('confirmation_requests as r')
+              .select('r.id')
+              .whereRef('r.position_id', '=', 'p.id')
+              .whereRef('r.person_id', '=', 'h.person_id')
+              .where((w) => w.or([w('p.last_confirmed_at', 'is', null), w('r.created_at', '>', w.ref('p.last_confirmed_at'))])),
+          ),
+        ),
+      )
+      .limit(5000)
+      .execute();
+    return rows.map((r) => r.id);
+  },
+};

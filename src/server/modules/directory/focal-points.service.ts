@@ -11,6 +11,8 @@ import type { AgenciesService } from './agencies.service';
 import { presentChannel } from './directory.presenter';
 import { directoryRepository } from './directory.repository';
 import type { PeopleService } from './people.service';
+import type { PositionRow } from './directory.repository';
+import { dueRemindersRepository } from './due.repository';
 
 type HandoverBody = z.output<typeof handoverBodySchema>;
 type ConfirmBody = z.output<typeof confirmBodySchema>;
@@ -84,6 +86,33 @@ export class FocalPointsService {
   /** Emails the holder a single-use link to confirm their own record without signing in. */
   async sendConfirmationLink(ctx: RequestContext, positionId: string): Promise<{ sentTo: string; expiresAt: string }> {
     const { position } = await this.editable(ctx, positionId);
+    return this.mailLink(ctx, position);
+  }
+
+  /**
+   * The daily reminder job: every focal point whose confirmation has fallen due, and who has not had a link
+   * since it fell due, gets one. Returns how many were sent.
+   */
+  async sendDueReminders(): Promise<number> {
+    const ctx: RequestContext = { actor: null, requestId: 'job:directory.reminders', ip: '', userAgent: '' };
+    const now = this.d.clock.now();
+    const cutoff = new Date(now.getTime() - this.d.config.CONFIRMATION_INTERVAL_DAYS * DAY).toISOString();
+    const due = await dueRemindersRepository.needingReminder(this.d.db, cutoff);
+    let sent = 0;
+    for (const positionId of due) {
+      const [position] = await directoryRepository.positions(this.d.db, { positionIds: [positionId] });
+      if (!position?.holder_id) continue;
+      try {
+        await this.mailLink(ctx, position);
+        sent++;
+      } catch (err) {
+        if (!(err instanceof AppError)) throw err; // no email address: nothing to send, the due list shows it
+      }
+    }
+    return sent;
+  }
+
+  private async mailLink(ctx: RequestContext, position: PositionRow): Promise<{ sentTo: string; expiresAt: string }> {
     if (!position.holder_id) throw errors.conflict('Nobody holds this position.');
     const email = (await directoryRepository.channels(this.d.db, position.holder_id)).find((c) => c.kind === 'email');
     if (!email) throw errors.conflict('The holder has no email address in the directory.');
@@ -92,8 +121,8 @@ export class FocalPointsService {
     const now = this.d.clock.now();
     const expiresAt = new Date(now.getTime() + this.d.config.CONFIRMATION_LINK_DAYS * DAY).toISOString();
     const mailIds = await this.d.db.transaction().execute(async (trx) => {
-      await trx.insertInto('confirmation_requests').values({ id: newId(), position_id: positionId, person_id: position.holder_id ?? '', token_hash: sha256(token), sent_to: email.value, expires_at: expiresAt, used_at: null, created_at: now.toISOString() }).execute();
-      await this.d.audit.record(trx, ctx, { action: 'position.confirmation_requested', entity: 'position', entityId: positionId, after: { person_id: position.holder_id, expires_at: expiresAt } });
+      await trx.insertInto('confirmation_requests').values({ id: newId(), position_id: position.id, person_id: position.holder_id ?? '', token_hash: sha256(token), sent_to: email.value, expires_at: expiresAt, used_at: null, created_at: now.toISOString() }).execute();
+      await this.d.audit.record(trx, ctx, { action: 'position.confirmation_requested', entity: 'position', entityId: position.id, after: { person_id: position.holder_id, expires_at: expiresAt } });
       return [
         await this.d.mailer.enqueue(trx, {
           to: email.value,

@@ -171,3 +171,27 @@ describe('history', () => {
     expect((await anonymous(hub).request('GET', `/api/directory/history/person/${fp.personId}`)).status).toBe(401);
   });
 });
+
+describe('reminders', () => {
+  it('the daily job emails each focal point whose confirmation fell due, once per due period', async () => {
+    const h = await createTestHub(longSessions);
+    try {
+      const s = await signedIn(h, { role: 'secretariat_staff' });
+      const a = await makeAgency(s, { memberCode: 'WSM' });
+      const due = await makePosition(s, a.id);
+      await handOver(s, due.id, { nameLatin: 'Due Person', channels: [{ kind: 'email', value: 'due@test.hub.example', visibility: 'private' }] });
+      h.clock.advance(100 * DAY);
+      const fresh = await makePosition(s, a.id);
+      await handOver(s, fresh.id, { nameLatin: 'Fresh Person', channels: [{ kind: 'email', value: 'fresh@test.hub.example', visibility: 'private' }] });
+      h.clock.advance(90 * DAY);
+      const mailsTo = async (to: string) => (await h.deps.db.selectFrom('outbox').select('id').where('to_address', '=', to).where('kind', '=', 'directory_confirmation').execute()).length;
+      await h.deps.jobs.runNow('directory.reminders');
+      expect(await mailsTo('due@test.hub.example')).toBe(1);
+      expect(await mailsTo('fresh@test.hub.example')).toBe(0);
+      await h.deps.jobs.runNow('directory.reminders');
+      expect(await mailsTo('due@test.hub.example')).toBe(1);
+    } finally {
+      await h.close();
+    }
+  });
+});

@@ -6,6 +6,7 @@ import type { JobHandler, JobQueue } from './queue';
 export class PgBossQueue implements JobQueue {
   private readonly boss: PgBoss;
   private readonly handlers = new Map<string, JobHandler>();
+  private readonly schedules = new Map<string, number>();
   private started = false;
 
   constructor(
@@ -30,11 +31,24 @@ export class PgBossQueue implements JobQueue {
     this.handlers.set(name, handler);
   }
 
+  async runNow(name: string, payload: Record<string, unknown> = {}): Promise<void> {
+    const handler = this.handlers.get(name);
+    if (!handler) throw new Error(`No handler for job ${name}`);
+    await handler(payload);
+  }
+
+  daily(name: string, hourUtc: number): void {
+    this.schedules.set(name, hourUtc);
+  }
+
   async start(): Promise<void> {
     await this.boss.start();
     this.started = true;
     for (const [name, handler] of this.handlers) {
       await this.boss.createQueue(name);
+      const hour = this.schedules.get(name);
+      // pg-boss keeps schedules in the database and fires each once, whichever instance's clock monitor sees it.
+      if (hour !== undefined) await this.boss.schedule(name, `0 ${hour} * * *`, {}, { tz: 'UTC' });
       if (this.runWorkers) {
         await this.boss.work<Record<string, unknown>>(name, async (jobs) => {
           for (const job of jobs) await handler(job.data);

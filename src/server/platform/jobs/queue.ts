@@ -11,6 +11,13 @@ export interface JobQueue {
   send(name: string, payload: Record<string, unknown>, opts?: { delayMs?: number }): Promise<void>;
   /** Register a handler; call before start(). */
   work(name: string, handler: JobHandler): void;
+  /**
+   * Runs a registered job once a day at the given UTC hour, once across all instances (a recurring job
+   * such as confirmation reminders). Call before start().
+   */
+  daily(name: string, hourUtc: number): void;
+  /** Runs a registered job's handler now, in this process (maintenance scripts and tests). */
+  runNow(name: string, payload?: Record<string, unknown>): Promise<void>;
   start(): Promise<void>;
   stop(): Promise<void>;
 }

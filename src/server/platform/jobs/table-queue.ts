@@ -14,6 +14,7 @@ const LEASE_MS = 5 * 60_000;
  */
 export class TableJobQueue implements JobQueue {
   private readonly handlers = new Map<string, JobHandler>();
+  private readonly schedules = new Map<string, number>();
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
   private stopped = true;
@@ -50,11 +51,37 @@ export class TableJobQueue implements JobQueue {
     this.handlers.set(name, handler);
   }
 
-  start(): Promise<void> {
-    if (!this.runWorkers) return Promise.resolve();
+  async runNow(name: string, payload: Record<string, unknown> = {}): Promise<void> {
+    const handler = this.handlers.get(name);
+    if (!handler) throw new Error(`No handler for job ${name}`);
+    await handler(payload);
+  }
+
+  daily(name: string, hourUtc: number): void {
+    this.schedules.set(name, hourUtc);
+  }
+
+  /** The next time the hour comes round, today or tomorrow. */
+  private nextRun(hourUtc: number): Date {
+    const now = this.clock.now();
+    const next = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate(), hourUtc));
+    if (next <= now) next.setUTCDate(next.getUTCDate() + 1);
+    return next;
+  }
+
+  /** Makes sure each daily job has its next run queued (one pending row per name). */
+  private async ensureScheduled(): Promise<void> {
+    for (const [name, hour] of this.schedules) {
+      const pending = await this.db.selectFrom('jobs').select('id').where('name', '=', name).where('status', 'in', ['pending', 'running']).executeTakeFirst();
+      if (!pending) await this.send(name, { scheduled: true }, { delayMs: this.nextRun(hour).getTime() - this.clock.now().getTime() });
+    }
+  }
+
+  async start(): Promise<void> {
+    if (!this.runWorkers) return;
+    await this.ensureScheduled();
     this.stopped = false;
     this.schedule();
-    return Promise.resolve();
   }
 
   async stop(): Promise<void> {
@@ -122,6 +149,7 @@ export class TableJobQueue implements JobQueue {
     try {
       await handler?.(JSON.parse(job.payload) as Record<string, unknown>);
       await this.db.updateTable('jobs').set({ status: 'done', finished_at: this.clock.now().toISOString(), locked_until: null }).where('id', '=', job.id).execute();
+      if (this.schedules.has(job.name)) await this.ensureScheduled();
     } catch (err) {
       const attempts = job.attempts + 1;
       const failed = attempts >= MAX_ATTEMPTS;
