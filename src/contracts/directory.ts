@@ -209,3 +209,17 @@ export const historyEntrySchema = z.object({
   changedFields: z.array(z.string()),
 });
 export const historySchema = z.object({ items: z.array(historyEntrySchema) });
+
+export const networkQuerySchema = z.object({
+  member: z.string().trim().toUpperCase().max(12).optional(),
+  subregion: z.string().trim().max(8).optional(),
+  mandate: z.string().trim().max(64).optional(),
+  workingGroup: z.string().trim().max(32).optional(),
+});
+export const networkSchema = z.object({
+  nodes: z.array(z.object({ id: z.string(), kind: z.enum(['agency', 'working_group', 'mandate']), label: z.string(), memberCode: z.string().nullable() })),
+  edges: z.array(z.object({ source: z.string(), target: z.string() })),
+  /** True when more agencies matched than are drawn; narrow the filters to see them all. */
+  truncated: z.boolean(),
+});
+export type Network = z.infer<typeof networkSchema>;

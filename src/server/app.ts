@@ -25,6 +25,7 @@ import { CoverageService } from './modules/directory/coverage.service';
 import { directoryRoutes } from './modules/directory/directory.routes';
 import { FocalPointsService } from './modules/directory/focal-points.service';
 import { HistoryService } from './modules/directory/history.service';
+import { NetworkService } from './modules/directory/network.service';
 import { PeopleService } from './modules/directory/people.service';
 import { DirectorySearchService } from './modules/directory/search.service';
 import { healthRoutes } from './modules/health/health.routes';
@@ -194,6 +195,7 @@ export async function buildHub(config: Config, opts: BuildOptions = {}): Promise
     search: new DirectorySearchService(deps),
     coverage: new CoverageService(deps),
     history: new HistoryService(deps),
+    network: new NetworkService(deps),
   });
 
   await registerWebApp(app, path.resolve(config.WEB_DIST));

@@ -61,6 +61,7 @@ export const permissionMatrix: Record<string, Record<Caller, Access>> = {
 
   'GET /api/directory/search':                     row('A    A     A     A    A     A    A'),
   'GET /api/directory/coverage':                   row('D    A     A     A    A     D    D'),
+  'GET /api/directory/network':                    row('A    A     A     A    A     A    A'),
   'GET /api/directory/due':                        row('D    A     A     A    A     D    D'),
   'GET /api/directory/history/:entity/:id':        row('D    A     A     A    A     A    A'),
   'GET /api/directory/agencies':                   row('A    A     A     A    A     A    A'),

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   agencyInputSchema, agencyListQuerySchema, agencyListSchema, agencyPatchSchema, agencySchema, confirmationLinkPreviewSchema,
-  confirmBodySchema, coverageQuerySchema, coverageSchema, dueListSchema, handoverBodySchema, historySchema, personInputSchema,
+  confirmBodySchema, coverageQuerySchema, networkQuerySchema, networkSchema, coverageSchema, dueListSchema, handoverBodySchema, historySchema, personInputSchema,
   personPatchSchema, personSchema, positionInputSchema, positionPatchSchema, positionSchema, searchQuerySchema, searchResultSchema,
   vacateBodySchema,
 } from '@/contracts/directory';
@@ -13,6 +13,7 @@ import type { AgenciesService } from './agencies.service';
 import type { CoverageService } from './coverage.service';
 import type { FocalPointsService } from './focal-points.service';
 import type { HistoryService } from './history.service';
+import type { NetworkService } from './network.service';
 import type { PeopleService } from './people.service';
 import type { DirectorySearchService } from './search.service';
 
@@ -23,13 +24,15 @@ export interface DirectoryRoutesOptions {
   search: DirectorySearchService;
   coverage: CoverageService;
   history: HistoryService;
+  network: NetworkService;
 }
 
-export const directoryRoutes: FastifyPluginAsyncZod<DirectoryRoutesOptions> = async (app, { agencies, people, focalPoints, search, coverage, history }) => {
+export const directoryRoutes: FastifyPluginAsyncZod<DirectoryRoutesOptions> = async (app, { agencies, people, focalPoints, search, coverage, history, network }) => {
   const tags = ['directory'];
 
   app.get('/api/directory/search', { schema: { tags, summary: 'Search Members, agencies, positions and people in any script', querystring: searchQuerySchema, response: { 200: searchResultSchema, ...problems(400) } } }, (req) => search.search(req.ctx, req.query));
   app.get('/api/directory/coverage', { schema: { tags, summary: 'Members × mandates: confirmed, stale and missing focal points', querystring: coverageQuerySchema, response: { 200: coverageSchema, ...problems(401, 403) } } }, (req) => coverage.map(req.ctx, req.query));
+  app.get('/api/directory/network', { schema: { tags, summary: 'Agencies linked to mandates and working groups, for the network view', querystring: networkQuerySchema, response: { 200: networkSchema, ...problems(400) } } }, (req) => network.graph(req.query));
   app.get('/api/directory/due', { schema: { tags, summary: 'Positions due for confirmation in my Members', response: { 200: dueListSchema, ...problems(401, 403) } } }, async (req) => ({ items: await people.due(req.ctx) }));
   app.get('/api/directory/history/:entity/:id', { schema: { tags, summary: 'Who changed a record, and when', params: z.object({ entity: z.enum(['agency', 'position', 'person']), id: z.string().min(1).max(64) }), response: { 200: historySchema, ...problems(401) } } }, (req) => history.of(req.ctx, req.params.entity, req.params.id));
 

@@ -169,3 +169,22 @@ describe('search', () => {
     expect(res.body.errors[0].field).toBe('freshness');
   });
 });
+
+describe('network view', () => {
+  it('links agencies to their mandates and working groups', async () => {
+    const agency = await makeAgency(staff, { memberCode: 'PLW', nameEn: 'Palau Immigration', acronym: 'PIMM', mandates: ['border-management'] });
+    await makePosition(staff, agency.id, { workingGroupCode: 'WG-DCN' });
+    const res = await anonymous(hub).request('GET', '/api/directory/network?member=PLW');
+    expect(res.status).toBe(200);
+    expect(res.body.nodes).toEqual(expect.arrayContaining([
+      expect.objectContaining({ id: `agency:${agency.id}`, kind: 'agency', label: 'PIMM (PLW)' }),
+      expect.objectContaining({ id: 'mandate:border-management', kind: 'mandate' }),
+      expect.objectContaining({ id: 'wg:WG-DCN', kind: 'working_group' }),
+    ]));
+    expect(res.body.edges).toEqual(expect.arrayContaining([
+      { source: `agency:${agency.id}`, target: 'mandate:border-management' },
+      { source: `agency:${agency.id}`, target: 'wg:WG-DCN' },
+    ]));
+    expect(res.body.truncated).toBe(false);
+  });
+});
