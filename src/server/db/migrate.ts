@@ -2,9 +2,10 @@ import { Migrator, type Migration, type MigrationProvider } from 'kysely';
 import type { Database } from './database';
 import * as m001 from './migrations/001-foundation';
 import * as m002 from './migrations/002-directory';
+import * as m004 from './migrations/004-imports';
 
 /** Migrations in order. Each takes the dialect so the few differences stay explicit. */
-const migrations = { '001-foundation': m001, '002-directory': m002 } as const;
+const migrations = { '001-foundation': m001, '002-directory': m002, '004-imports': m004 } as const;
 
 /** Applies every pending migration; throws with the failing migration's name. */
 export async function migrateToLatest(database: Database): Promise<string[]> {

@@ -36,6 +36,8 @@ export interface DB {
   position_holders: PositionHoldersTable;
   confirmation_requests: ConfirmationRequestsTable;
   search_tokens: { doc_type: string; doc_id: string; token: string };
+  directory_imports: DirectoryImportsTable;
+  directory_import_mappings: { header_key: string; mapping_json: string; updated_by: string | null; updated_at: string };
 }
 
 interface Confirmable {
@@ -200,4 +202,32 @@ export interface MembersTable {
   subregion_code: string | null;
   joined_year: number | null;
   sort_name: string;
+}
+
+export interface DirectoryImportsTable {
+  id: string;
+  created_by: string;
+  file_name: string;
+  file_kind: string;
+  file_size: number;
+  file_sha256: string;
+  sheet_name: string | null;
+  header_row: number;
+  header_key: string;
+  columns_json: string;
+  rows_json: string;
+  row_count: number;
+  mapping_json: string | null;
+  decisions_json: string | null;
+  status: string;
+  progress_done: number;
+  progress_total: number;
+  problems_json: string | null;
+  duplicates_json: string | null;
+  counts_json: string | null;
+  error: string | null;
+  apply_context_json: string | null;
+  created_at: string;
+  updated_at: string;
+  applied_at: string | null;
 }
