@@ -147,6 +147,7 @@ export const directoryFilterSchema = z.object({
 
 export const searchQuerySchema = directoryFilterSchema.extend({
   q: z.string().trim().max(200).default(''),
+  kind: z.enum(['member', 'agency', 'position', 'person']).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(25),
 });
 
@@ -156,6 +157,8 @@ export const searchHitSchema = z.object({
   title: z.string(),
   subtitle: z.string().nullable(),
   memberCode: z.string().nullable(),
+  /** The agency a position belongs to, or a person's current agency. */
+  agencyId: z.string().nullable(),
   freshness: freshnessSchema.nullable(),
 });
 export type SearchHit = z.infer<typeof searchHitSchema>;

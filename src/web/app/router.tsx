@@ -28,6 +28,14 @@ const UserDetail = lazyRoute(() => import('@/web/features/admin-users/routes/use
 const Invitations = lazyRoute(() => import('@/web/features/invitations/routes/invitations'), 'InvitationsRoute');
 const Outbox = lazyRoute(() => import('@/web/features/outbox/routes/outbox'), 'OutboxRoute');
 const Audit = lazyRoute(() => import('@/web/features/audit/routes/audit'), 'AuditRoute');
+const Directory = lazyRoute(() => import('@/web/features/directory/routes/directory'), 'DirectoryRoute');
+const Agency = lazyRoute(() => import('@/web/features/directory/routes/agency'), 'AgencyRoute');
+const AgencyNew = lazyRoute(() => import('@/web/features/directory/routes/agency-new'), 'AgencyNewRoute');
+const PositionRedirect = lazyRoute(() => import('@/web/features/directory/routes/position-redirect'), 'PositionRedirectRoute');
+const Person = lazyRoute(() => import('@/web/features/directory/routes/person'), 'PersonRoute');
+const Due = lazyRoute(() => import('@/web/features/directory/routes/due'), 'DueRoute');
+const Coverage = lazyRoute(() => import('@/web/features/directory/routes/coverage'), 'CoverageRoute');
+const ConfirmLink = lazyRoute(() => import('@/web/features/directory/routes/confirm'), 'ConfirmLinkRoute');
 
 /**
  * Fetches, in the background, the pages this visitor may open next, so that following a link
@@ -43,8 +51,14 @@ export function preloadRoutes(role: Role | null): void {
         ...(can(role, 'invitations') ? [Invitations] : []),
         ...(can(role, 'outbox') ? [Outbox] : []),
         ...(can(role, 'audit') ? [Audit] : []),
+        Directory,
+        Agency,
+        Person,
+        ...(can(role, 'directoryEdit') ? [AgencyNew] : []),
+        ...(can(role, 'directoryDue') ? [Due] : []),
+        ...(can(role, 'directoryCoverage') ? [Coverage] : []),
       ]
-    : [ForgotPassword, ResetPassword, Invitation];
+    : [ForgotPassword, ResetPassword, Invitation, Directory, Agency, Person];
   for (const page of pages) void page.preload().catch(() => undefined);
 }
 
@@ -57,6 +71,12 @@ export const router = createBrowserRouter([
       { path: 'forgot-password', element: <ForgotPassword /> },
       { path: 'reset-password', element: <ResetPassword /> },
       { path: 'invitation/:token', element: <Invitation /> },
+      // The directory is public: visitors search it and read what is published; signed-in people see more.
+      { path: 'directory', element: <Directory /> },
+      { path: 'directory/agencies/:id', element: <Agency /> },
+      { path: 'directory/positions/:id', element: <PositionRedirect /> },
+      { path: 'directory/people/:id', element: <Person /> },
+      { path: 'directory/confirm/:token', element: <ConfirmLink /> },
       {
         element: <RequireAuth />,
         children: [
@@ -82,6 +102,18 @@ export const router = createBrowserRouter([
           {
             element: <RequireArea area="audit" />,
             children: [{ path: 'admin/audit', element: <Audit /> }],
+          },
+          {
+            element: <RequireArea area="directoryEdit" />,
+            children: [{ path: 'directory/agencies/new', element: <AgencyNew /> }],
+          },
+          {
+            element: <RequireArea area="directoryDue" />,
+            children: [{ path: 'directory/due', element: <Due /> }],
+          },
+          {
+            element: <RequireArea area="directoryCoverage" />,
+            children: [{ path: 'directory/coverage', element: <Coverage /> }],
           },
         ],
       },

@@ -12,7 +12,15 @@ export function roleRequiresTotp(role: Role): boolean {
 }
 
 /** What each role may open in the web app; the server enforces the same rules on every call. */
-export type Area = 'users' | 'manageUsers' | 'invitations' | 'outbox' | 'audit';
+export type Area =
+  | 'users'
+  | 'manageUsers'
+  | 'invitations'
+  | 'outbox'
+  | 'audit'
+  | 'directoryEdit'
+  | 'directoryDue'
+  | 'directoryCoverage';
 
 const access: Record<Area, readonly Role[]> = {
   users: ['secretariat_admin', 'secretariat_staff'],
@@ -20,6 +28,11 @@ const access: Record<Area, readonly Role[]> = {
   invitations: ['secretariat_admin', 'member_coordinator'],
   outbox: ['secretariat_admin'],
   audit: ['secretariat_admin'],
+  // The directory itself is open to everyone, visitors included; these are the curators' pages.
+  // A coordinator edits and follows up the records of their own Members only (the server checks each record).
+  directoryEdit: ['secretariat_admin', 'secretariat_staff', 'member_coordinator'],
+  directoryDue: ['secretariat_admin', 'secretariat_staff', 'member_coordinator'],
+  directoryCoverage: ['secretariat_admin', 'secretariat_staff', 'member_coordinator'],
 };
 
 export function can(role: Role, area: Area): boolean {

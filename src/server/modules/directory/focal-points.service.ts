@@ -162,6 +162,10 @@ export class FocalPointsService {
       if (body.stillHolds) {
         await directoryRepository.updatePosition(trx, position.id, { last_confirmed_at: now, last_confirmed_by: null });
         await directoryRepository.updatePerson(trx, person.id, { last_confirmed_at: now, last_confirmed_by: null });
+      } else {
+        // They have moved on: the position shows as missing, so it appears in the coordinator's due list.
+        const holding = await directoryRepository.currentHolder(trx, position.id);
+        if (holding) await directoryRepository.endHolding(trx, holding.id, now.slice(0, 10) < holding.start_date ? holding.start_date : now.slice(0, 10), 'Left the position (said so through the confirmation link)');
       }
       await this.d.audit.record(trx, ctx, { action: body.stillHolds ? 'position.confirmed_by_holder' : 'position.holder_left', entity: 'position', entityId: position.id, actorId: null, after: { person_id: person.id, via: 'emailed link', corrected: !!body.person } });
     });

@@ -195,3 +195,31 @@ describe('reminders', () => {
     }
   });
 });
+
+describe('a focal point who has moved on', () => {
+  it('says so through the link, and the position shows as missing in the due list', async () => {
+    const agency = await makeAgency(staff, { memberCode: 'TON' });
+    const position = await makePosition(staff, agency.id, { title: 'Left focal point' });
+    await handOver(staff, position.id, { nameLatin: 'Moved On', channels: [{ kind: 'email', value: 'moved@test.hub.example', visibility: 'private' }] });
+    const sent = await coordinator.request('POST', `/api/directory/positions/${position.id}/confirmation-link`);
+    const mail = await hub.deps.db.selectFrom('outbox').selectAll().where('to_address', '=', sent.body.sentTo).executeTakeFirstOrThrow();
+    const token = /directory\/confirm\/([\w-]+)/.exec(mail.body_text)?.[1] ?? '';
+    expect((await anonymous(hub).request('POST', `/api/directory/confirm/${token}`, { stillHolds: false })).status).toBe(200);
+    expect(await freshnessOf(position.id)).toBe('missing');
+    const due = await coordinator.request('GET', '/api/directory/due');
+    expect(due.body.items.find((i: { positionId: string }) => i.positionId === position.id)).toMatchObject({ freshness: 'missing', holder: null });
+  });
+});
+
+describe('search hits', () => {
+  it('carry the agency of a position and can be limited to one kind', async () => {
+    const agency = await makeAgency(staff, { memberCode: 'TON', nameEn: 'Tonga Kindfilter Agency' });
+    const position = await makePosition(staff, agency.id, { title: 'Kindfilter focal point' });
+    await handOver(staff, position.id, { nameLatin: 'Kindfilter Person' });
+    const all = await staff.request('GET', '/api/directory/search?q=kindfilter');
+    expect(all.body.items.map((i: { kind: string }) => i.kind)).toEqual(['agency', 'position', 'person']);
+    expect(all.body.items.find((i: { kind: string }) => i.kind === 'position').agencyId).toBe(agency.id);
+    const people = await staff.request('GET', '/api/directory/search?q=kindfilter&kind=person');
+    expect(people.body.items).toEqual([expect.objectContaining({ kind: 'person', title: 'Kindfilter Person', agencyId: agency.id })]);
+  });
+});

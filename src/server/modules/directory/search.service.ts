@@ -39,11 +39,12 @@ export class DirectorySearchService {
     if (tokens.length === 0) return { items: [], total: 0 };
     const docs = await searchRepository.matchAll(this.d.db, tokens, CANDIDATES);
     const ids = (type: string) => docs.filter((d) => d.doc_type === type).map((d) => d.doc_id);
+    const wanted = (kind: keyof typeof kindOrder) => (!q.kind || q.kind === kind ? ids(kind) : []);
     const [members, agencies, positions, people] = await Promise.all([
-      this.members(ids('member'), q),
-      this.agencies(ids('agency'), q),
-      this.positions(ids('position'), q),
-      this.people(ctx, ids('person'), q),
+      this.members(wanted('member'), q),
+      this.agencies(wanted('agency'), q),
+      this.positions(wanted('position'), q),
+      this.people(ctx, wanted('person'), q),
     ]);
     const all = [...members, ...agencies, ...positions, ...people].sort((a, b) => kindOrder[a.kind] - kindOrder[b.kind] || a.title.localeCompare(b.title));
     return { items: all.slice(0, q.limit), total: all.length };
@@ -53,7 +54,7 @@ export class DirectorySearchService {
   private async browse(q: SearchQuery): Promise<SearchResult> {
     if (!q.member && !q.subregion && !q.mandate && !q.workingGroup && !q.agencyType && !q.freshness) return { items: [], total: 0 };
     const rows = await agencyListRepository.list(this.d.db, { ...q, freshCutoff: this.cutoff(), limit: q.limit });
-    return { items: rows.map((a) => ({ kind: 'agency', id: a.id, title: a.name_en, subtitle: [a.acronym, a.member_name].filter(Boolean).join(' · ') || null, memberCode: a.member_code, freshness: null })), total: rows.length };
+    return { items: rows.map((a) => ({ kind: 'agency', id: a.id, title: a.name_en, subtitle: [a.acronym, a.member_name].filter(Boolean).join(' · ') || null, memberCode: a.member_code, agencyId: a.id, freshness: null })), total: rows.length };
   }
 
   private async members(codes: string[], q: SearchQuery): Promise<SearchHit[]> {
@@ -61,13 +62,13 @@ export class DirectorySearchService {
     const all = await referenceRepository.members(this.d.db);
     return all
       .filter((m) => codes.includes(m.code) && (!q.member || m.code === q.member) && (!q.subregion || m.subregion_code === q.subregion))
-      .map((m) => ({ kind: 'member', id: m.code, title: m.name, subtitle: [m.participation === 'observer' ? 'Observer' : 'Member', m.subregion_name].filter(Boolean).join(' · '), memberCode: m.code, freshness: null }));
+      .map((m) => ({ kind: 'member', id: m.code, title: m.name, subtitle: [m.participation === 'observer' ? 'Observer' : 'Member', m.subregion_name].filter(Boolean).join(' · '), memberCode: m.code, agencyId: null, freshness: null }));
   }
 
   private async agencies(ids: string[], q: SearchQuery): Promise<SearchHit[]> {
     if (!ids.length) return [];
     const rows = await agencyListRepository.list(this.d.db, { ...q, ids, freshCutoff: this.cutoff(), limit: CANDIDATES });
-    return rows.map((a) => ({ kind: 'agency', id: a.id, title: a.name_en, subtitle: [a.name_local, a.acronym, a.member_name].filter(Boolean).join(' · ') || null, memberCode: a.member_code, freshness: null }));
+    return rows.map((a) => ({ kind: 'agency', id: a.id, title: a.name_en, subtitle: [a.name_local, a.acronym, a.member_name].filter(Boolean).join(' · ') || null, memberCode: a.member_code, agencyId: a.id, freshness: null }));
   }
 
   private async positions(ids: string[], q: SearchQuery): Promise<SearchHit[]> {
@@ -77,7 +78,7 @@ export class DirectorySearchService {
     return rows
       .map((r) => ({ r, freshness: this.freshness(r) }))
       .filter(({ r, freshness }) => this.passes(r, freshness, mandates, q))
-      .map(({ r, freshness }) => ({ kind: 'position', id: r.id, title: r.title, subtitle: r.agency_name, memberCode: r.member_code, freshness }));
+      .map(({ r, freshness }) => ({ kind: 'position', id: r.id, title: r.title, subtitle: r.agency_name, memberCode: r.member_code, agencyId: r.agency_id, freshness }));
   }
 
   private async people(ctx: RequestContext, ids: string[], q: SearchQuery): Promise<SearchHit[]> {
@@ -95,7 +96,7 @@ export class DirectorySearchService {
       hits.set(r.id, {
         kind: 'person', id: r.id, title: r.name_latin,
         subtitle: [r.name_local, r.position_title, r.agency_name].filter(Boolean).join(' · ') || null,
-        memberCode: r.member_code, freshness,
+        memberCode: r.member_code, agencyId: r.agency_id, freshness,
       });
     }
     return [...hits.values()];
