@@ -45,6 +45,9 @@ async function directoryRecords(member: string): Promise<{ agencyId: string; pos
 /** A valid request for each route, so that an allowed caller gets past validation to the permission check. */
 async function probe(route: string, scope: 'in' | 'out'): Promise<Probe> {
   const member = scope === 'in' ? 'THA' : 'FJI';
+  if (route === 'POST /api/directory/imports/:id/dry-run') return { url: '/api/directory/imports/x/dry-run', body: { mapping: {} } };
+  if (route === 'POST /api/directory/imports/:id/apply') return { url: '/api/directory/imports/x/apply', body: { decisions: {} } };
+  if (route === 'GET /api/directory/imports/:id') return { url: '/api/directory/imports/00000000-0000-0000-0000-000000000000' };
   if (route.includes('/api/directory/') && /:id|PATCH|POST \/api\/directory\/positions/.test(route)) {
     const r = await directoryRecords(member);
     const url = (route.split(' ')[1] ?? '').replace(':entity', 'agency');

@@ -36,19 +36,22 @@ export const confirmationSchema = z.object({
   lastConfirmedBy: z.object({ id: z.string(), displayName: z.string() }).nullable(),
 });
 
-export const agencyInputSchema = z.object({
+// Patch schemas are built from the fields without their defaults: a default in a PATCH body would overwrite
+// what the client did not send (an empty mandate list, say).
+const agencyFields = z.object({
   memberCode: z.string().trim().toUpperCase().min(2).max(12),
   nameEn: z.string().trim().min(1, 'Enter the name in English.').max(300),
   nameLocal: trimmed(300).optional(),
   acronym: trimmed(40).optional(),
   type: agencyTypeSchema,
-  mandates: z.array(z.string().trim().max(64)).max(20).default([]),
+  mandates: z.array(z.string().trim().max(64)).max(20),
   parentId: z.string().max(64).nullable().optional(),
   website: z.url('Enter a full web address, starting with https://').max(500).nullable().optional().or(z.literal('').transform(() => null)),
   address: trimmed(500).optional(),
 });
+export const agencyInputSchema = agencyFields.extend({ mandates: agencyFields.shape.mandates.default([]) });
 export type AgencyInput = z.input<typeof agencyInputSchema>;
-export const agencyPatchSchema = agencyInputSchema.omit({ memberCode: true }).partial();
+export const agencyPatchSchema = agencyFields.omit({ memberCode: true }).partial();
 
 export const agencySummarySchema = z.object({
   id: z.string(),
@@ -92,22 +95,24 @@ export const agencySchema = agencySummarySchema.extend({
 });
 export type Agency = z.infer<typeof agencySchema>;
 
-export const positionInputSchema = z.object({
+const positionFields = z.object({
   title: z.string().trim().min(1, 'Enter the position title.').max(300),
   workingGroupCode: z.string().trim().max(32).nullable().optional(),
-  themes: z.array(z.string().trim().max(64)).max(10).default([]),
+  themes: z.array(z.string().trim().max(64)).max(10),
 });
-export const positionPatchSchema = positionInputSchema.partial();
+export const positionInputSchema = positionFields.extend({ themes: positionFields.shape.themes.default([]) });
+export const positionPatchSchema = positionFields.partial();
 
-export const personInputSchema = z.object({
+const personFields = z.object({
   nameLatin: z.string().trim().min(1, 'Enter the name in Latin script.').max(200),
   nameLocal: trimmed(200).optional(),
   title: trimmed(100).optional(),
-  languages: z.array(z.string().trim().min(2).max(35)).max(10).default([]),
-  channels: z.array(contactChannelInputSchema).max(20).default([]),
+  languages: z.array(z.string().trim().min(2).max(35)).max(10),
+  channels: z.array(contactChannelInputSchema).max(20),
 });
+export const personInputSchema = personFields.extend({ languages: personFields.shape.languages.default([]), channels: personFields.shape.channels.default([]) });
 export type PersonInput = z.input<typeof personInputSchema>;
-export const personPatchSchema = personInputSchema.partial();
+export const personPatchSchema = personFields.partial();
 
 export const personSchema = z.object({
   id: z.string(),

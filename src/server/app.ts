@@ -23,6 +23,9 @@ import { AuthService } from './modules/auth/auth.service';
 import { AgenciesService } from './modules/directory/agencies.service';
 import { CoverageService } from './modules/directory/coverage.service';
 import { directoryRoutes } from './modules/directory/directory.routes';
+import { exchangeRoutes } from './modules/directory/exchange/exchange.routes';
+import { DirectoryExportService } from './modules/directory/exchange/export.service';
+import { DirectoryImportService } from './modules/directory/exchange/import.service';
 import { FocalPointsService } from './modules/directory/focal-points.service';
 import { HistoryService } from './modules/directory/history.service';
 import { NetworkService } from './modules/directory/network.service';
@@ -197,6 +200,8 @@ export async function buildHub(config: Config, opts: BuildOptions = {}): Promise
     history: new HistoryService(deps),
     network: new NetworkService(deps),
   });
+  // The import service registers its background job when built, so it is built here, before startJobs().
+  await app.register(exchangeRoutes, { exports: new DirectoryExportService(deps), imports: new DirectoryImportService(deps) });
 
   await registerWebApp(app, path.resolve(config.WEB_DIST));
 

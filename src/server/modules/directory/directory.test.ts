@@ -188,3 +188,18 @@ describe('network view', () => {
     expect(res.body.truncated).toBe(false);
   });
 });
+
+describe('partial updates', () => {
+  it('change only the fields sent', async () => {
+    const agency = await makeAgency(staff, { mandates: ['justice', 'victim-protection'] });
+    const position = await makePosition(staff, agency.id);
+    await staff.request('PATCH', `/api/directory/positions/${position.id}`, { themes: ['justice-sector'] });
+    const personId = await handOver(staff, position.id, { nameLatin: 'Partial Person', channels: [{ kind: 'email', value: 'partial@test.hub.example', visibility: 'members' }] });
+    await staff.request('PATCH', `/api/directory/people/${personId}`, { languages: ['th', 'en'] });
+    expect((await staff.request('PATCH', `/api/directory/agencies/${agency.id}`, { acronym: 'PX' })).body.mandates).toEqual(['justice', 'victim-protection']);
+    expect((await staff.request('PATCH', `/api/directory/positions/${position.id}`, { title: 'Renamed' })).body.themes).toEqual(['justice-sector']);
+    const person = (await staff.request('PATCH', `/api/directory/people/${personId}`, { title: 'Colonel' })).body;
+    expect(person.channels.map((c: { value: string }) => c.value)).toEqual(['partial@test.hub.example']);
+    expect(person.languages).toEqual(['th', 'en']);
+  });
+});

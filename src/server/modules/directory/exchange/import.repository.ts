@@ -25,15 +25,16 @@ function* chunks<T>(items: readonly T[], size: number): Generator<T[]> {
  * costs far more, in the driver and in the database, than parsing one JSON text. Column names come from the
  * table's row type, never from input.
  */
-async function insertJson<T extends keyof DB>(db: Db, dialect: DialectName, table: T, rows: readonly DB[T][], returning?: string): Promise<Record<string, unknown>[]> {
+async function insertJson<T extends keyof DB>(db: Db, dialect: DialectName, table: T, rows: readonly DB[T][], opts: { returning?: string; chunk?: number } = {}): Promise<Record<string, unknown>[]> {
   const first = rows[0];
   if (!first) return [];
   const columns = Object.keys(first);
   const names = sql.join(columns.map((c) => sql.ref(c)));
   const out: Record<string, unknown>[] = [];
-  for (const chunk of chunks(rows, BULK_CHUNK)) {
+  for (const chunk of chunks(rows, opts.chunk ?? BULK_CHUNK)) {
     const json = JSON.stringify(chunk);
-    const ret = returning ? sql` returning ${sql.ref(returning)}` : sql``;
+    // In array order, so that generated keys (the audit chain's seq) follow it.
+    const ret = opts.returning ? sql` returning ${sql.ref(opts.returning)}` : sql``;
     const query =
       dialect === 'postgres'
         ? sql<Record<string, unknown>>`insert into ${sql.table(table)} (${names}) select ${names} from json_populate_recordset(null::${sql.table(table)}, ${json}::json) with ordinality as r order by r.ordinality${ret}`
@@ -185,7 +186,7 @@ export const importRepository = {
   async insertTokens(db: Db, dialect: DialectName, rows: readonly DB['search_tokens'][]): Promise<void> {
     // In primary-key order: the index is then filled page by page instead of at random places.
     const sorted = [...rows].sort((a, b) => (a.token < b.token ? -1 : a.token > b.token ? 1 : 0));
-    await insertJson(db, dialect, 'search_tokens', sorted);
+    await insertJson(db, dialect, 'search_tokens', sorted, { chunk: 50_000 });
   },
 
   /**
@@ -214,7 +215,7 @@ export const importRepository = {
       prev = entryHash(fields);
       return { ...fields, hash: prev };
     });
-    const seqs = await insertJson(db, dialect, 'audit_log', rows as DB['audit_log'][], 'seq');
+    const seqs = await insertJson(db, dialect, 'audit_log', rows as DB['audit_log'][], { returning: 'seq' });
     const lastSeq = Math.max(...seqs.map((r) => Number(r.seq)));
     const head = `${lastSeq}:${prev}`;
     await db.insertInto('settings').values({ key: AUDIT_HEAD, value: head }).onConflict((oc) => oc.column('key').doUpdateSet({ value: head })).execute();

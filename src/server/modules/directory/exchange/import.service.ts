@@ -210,8 +210,9 @@ export class DirectoryImportService {
     } catch (err) {
       const rejected = err instanceof PlanRejected ? err.plan : null;
       const message = rejected
-        ? `Nothing was written: the directory changed since the check, and ${rejected.problems.filter((p) => p.severity === 'error').length} rows no longer fit. Check the file again.`
-        : `Nothing was written: applying stopped${writing ? ` while writing ${writing}` : ''} (${err instanceof Error ? err.message : String(err)}).`;
+        ? `Nothing was written: the directory or your scope changed since the check, and the file now has ${rejected.problems.filter((p) => p.severity === 'error').length} errors. Check it again.`
+        : // A database's own message stays in the log: it may name tables and constraints.
+          `Nothing was written: applying stopped${writing ? ` while writing ${writing}` : ''}${err instanceof AppError || !(err instanceof Error) || !actor ? ` (${err instanceof Error ? err.message : String(err)})` : ' because of an error on our side, which has been logged'}. Try again, or ask the secretariat.`;
       if (!rejected) this.d.log.error({ err, importId }, 'directory import failed');
       const now = this.d.clock.now().toISOString();
       await this.d.db.transaction().execute(async (trx) => {

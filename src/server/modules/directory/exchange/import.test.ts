@@ -30,6 +30,42 @@ afterAll(async () => {
   await hub.close();
 });
 
+/** A ZIP archive of stored entries; `claimed` overstates an entry's unpacked size, as a ZIP bomb does. */
+function zip(entries: { name: string; data: string; claimed?: number }[]): Buffer {
+  const locals: Buffer[] = [];
+  const centrals: Buffer[] = [];
+  let offset = 0;
+  for (const e of entries) {
+    const name = Buffer.from(e.name);
+    const data = Buffer.from(e.data);
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt32LE(data.length, 18);
+    local.writeUInt32LE(e.claimed ?? data.length, 22);
+    local.writeUInt16LE(name.length, 26);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(20, 4);
+    central.writeUInt16LE(20, 6);
+    central.writeUInt32LE(data.length, 20);
+    central.writeUInt32LE(e.claimed ?? data.length, 24);
+    central.writeUInt16LE(name.length, 28);
+    central.writeUInt32LE(offset, 42);
+    locals.push(local, name, data);
+    centrals.push(central, name);
+    offset += 30 + name.length + data.length;
+  }
+  const cd = Buffer.concat(centrals);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(cd.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, cd, end]);
+}
+
 const csv = (rows: string[][]) => Buffer.from(UTF8_BOM + rows.map((r) => csvLine(r)).join(''), 'utf8');
 const HEADER = ['Member', 'Agency', 'Agency type', 'Position', 'Name', 'Name (local)', 'E-mail', 'Telephone'];
 
@@ -103,6 +139,12 @@ describe('uploading a file', () => {
     expect(checked.counts).toMatchObject({ agenciesCreated: 0, positionsCreated: 1, peopleCreated: 1, holdersChanged: 1 });
   });
 
+  it('reads a semicolon-separated CSV with quoted line breaks and formula-protected numbers', async () => {
+    const text = 'Member;Agency;Position;Name;Phone\r\nTHA;"Bureau; Division ""A""";"Chief\nof staff";Ann Lee;\'+66 2 000 1111\r\n';
+    const imp = await uploaded(coordinator, Buffer.from(text, 'utf8'));
+    expect(imp.columns.map((c: any) => c.samples[0])).toEqual(['THA', 'Bureau; Division "A"', 'Chief\nof staff', 'Ann Lee', '+66 2 000 1111']);
+  });
+
   it('refuses broken files with a clear problem and changes nothing', async () => {
     const before = await snapshot();
     const workbook = new ExcelJS.Workbook();
@@ -113,6 +155,9 @@ describe('uploading a file', () => {
       ['a PNG image', Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'), 400, 'file_unreadable', /neither an Excel workbook nor UTF-8 text/],
       ['an old .xls workbook', Buffer.concat([Buffer.from('d0cf11e0a1b11ae1', 'hex'), Buffer.alloc(512)]), 415, 'unsupported_file', /Excel 97–2003/],
       ['a truncated XLSX', xlsx.subarray(0, Math.floor(xlsx.length / 2)), 400, 'file_unreadable', /truncated or damaged/],
+      ['a ZIP that is not a workbook', zip([{ name: 'notes.txt', data: 'hello' }]), 415, 'unsupported_file', /not an Excel workbook/],
+      ['a ZIP bomb', zip([{ name: '[Content_Types].xml', data: '<x/>' }, { name: 'xl/workbook.xml', data: '<x/>', claimed: 0xfffffff0 }]), 413, 'payload_too_large', /too large once unpacked/],
+      ['a workbook with broken XML', zip([{ name: '[Content_Types].xml', data: '<Types' }, { name: 'xl/workbook.xml', data: '<<<' }]), 400, 'file_unreadable', /damaged or not a real Excel file/],
       ['Thai CSV in Windows-874', Buffer.concat([Buffer.from('Member,Agency,Position\r\nTHA,', 'latin1'), Buffer.from([0xca, 0xb9, 0xa7]), Buffer.from('\r\n')]), 400, 'file_unreadable', /UTF-8/],
       ['UTF-16 text', Buffer.from('\ufeffMember,Agency', 'utf16le'), 415, 'unsupported_file', /UTF-16/],
       ['a CSV without column names', csv([['a', 'b'], ['c', 'd']]), 400, 'file_unreadable', /No row of column names/],
