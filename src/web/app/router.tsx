@@ -35,7 +35,9 @@ const PositionRedirect = lazyRoute(() => import('@/web/features/directory/routes
 const Person = lazyRoute(() => import('@/web/features/directory/routes/person'), 'PersonRoute');
 const Due = lazyRoute(() => import('@/web/features/directory/routes/due'), 'DueRoute');
 const Coverage = lazyRoute(() => import('@/web/features/directory/routes/coverage'), 'CoverageRoute');
+const Network = lazyRoute(() => import('@/web/features/directory/routes/network'), 'NetworkRoute');
 const ConfirmLink = lazyRoute(() => import('@/web/features/directory/routes/confirm'), 'ConfirmLinkRoute');
+const DirectoryImport = lazyRoute(() => import('@/web/features/directory-exchange/routes/import'), 'DirectoryImportRoute');
 
 /**
  * Fetches, in the background, the pages this visitor may open next, so that following a link
@@ -54,11 +56,12 @@ export function preloadRoutes(role: Role | null): void {
         Directory,
         Agency,
         Person,
+        Network,
         ...(can(role, 'directoryEdit') ? [AgencyNew] : []),
         ...(can(role, 'directoryDue') ? [Due] : []),
         ...(can(role, 'directoryCoverage') ? [Coverage] : []),
       ]
-    : [ForgotPassword, ResetPassword, Invitation, Directory, Agency, Person];
+    : [ForgotPassword, ResetPassword, Invitation, Directory, Agency, Person, Network];
   for (const page of pages) void page.preload().catch(() => undefined);
 }
 
@@ -73,7 +76,9 @@ export const router = createBrowserRouter([
       { path: 'invitation/:token', element: <Invitation /> },
       // The directory is public: visitors search it and read what is published; signed-in people see more.
       { path: 'directory', element: <Directory /> },
+      { path: 'directory/network', element: <Network /> },
       { path: 'directory/agencies/:id', element: <Agency /> },
+      // Search hits now link straight to the agency's row; this stays for links made before.
       { path: 'directory/positions/:id', element: <PositionRedirect /> },
       { path: 'directory/people/:id', element: <Person /> },
       { path: 'directory/confirm/:token', element: <ConfirmLink /> },
@@ -114,6 +119,11 @@ export const router = createBrowserRouter([
           {
             element: <RequireArea area="directoryCoverage" />,
             children: [{ path: 'directory/coverage', element: <Coverage /> }],
+          },
+          {
+            // Importing spreadsheets: the same curators as editing (the server checks each row against their Members).
+            element: <RequireArea area="directoryEdit" />,
+            children: [{ path: 'directory/import/:id?', element: <DirectoryImport /> }],
           },
         ],
       },

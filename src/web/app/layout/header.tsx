@@ -23,6 +23,7 @@ const items: NavItem[] = [
   { to: '/directory', label: 'nav.directory', public: true },
   { to: '/directory/due', label: 'nav.directoryDue', area: 'directoryDue' },
   { to: '/directory/coverage', label: 'nav.directoryCoverage', area: 'directoryCoverage' },
+  { to: '/directory/network', label: 'nav.directoryNetwork', public: true },
   { to: '/admin/users', label: 'nav.users', area: 'users' },
   { to: '/admin/invitations', label: 'nav.invitations', area: 'invitations' },
   { to: '/admin/outbox', label: 'nav.outbox', area: 'outbox' },

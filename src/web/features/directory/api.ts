@@ -13,10 +13,12 @@ import type {
   Freshness,
   HandoverBody,
   historySchema,
+  Network,
   Person,
   personPatchSchema,
   Position,
   positionInputSchema,
+  SearchHit,
   SearchResult,
 } from '@/contracts/directory';
 import { api, toQueryString } from '@/web/lib/api-client';
@@ -30,7 +32,8 @@ export type ConfirmBody = z.input<typeof confirmBodySchema>;
 export type LinkPreview = z.infer<typeof confirmationLinkPreviewSchema>;
 export type History = z.infer<typeof historySchema>;
 export type HistoryEntity = 'agency' | 'position' | 'person';
-export type { AgencyInput, HandoverBody };
+export type { AgencyInput, HandoverBody, Network };
+export type NetworkNode = Network['nodes'][number];
 
 /** What the directory list is narrowed by; kept in the address (`?q=&member=…`). Empty string: no filter. */
 export interface DirectoryFilters {
@@ -44,7 +47,12 @@ export interface DirectoryFilters {
 
 export interface DirectorySearch extends DirectoryFilters {
   q: string;
+  /** Only hits of this kind (the server filters, so a limit is not spent on other kinds). */
+  kind?: SearchHit['kind'];
 }
+
+/** What the network drawing is narrowed by; kept in the address like the search's filters. */
+export type NetworkFilters = Pick<DirectoryFilters, 'member' | 'subregion' | 'mandate' | 'workingGroup'>;
 
 export interface CoverageFilters {
   subregion: string;
@@ -74,6 +82,7 @@ export const getPerson = (id: string) => api<Person>(`/api/directory/people/${en
 export const updatePerson = (id: string, body: PersonPatch) => api<Person>(`/api/directory/people/${enc(id)}`, { method: 'PATCH', body });
 export const getDue = () => api<{ items: DueItem[] }>('/api/directory/due');
 export const getCoverage = (f: CoverageFilters) => api<Coverage>(`/api/directory/coverage${toQueryString({ ...f })}`);
+export const getNetwork = (f: NetworkFilters, signal?: AbortSignal) => api<Network>(`/api/directory/network${toQueryString({ ...f })}`, { signal });
 export const getHistory = (entity: HistoryEntity, id: string) => api<History>(`/api/directory/history/${entity}/${enc(id)}`);
 export const previewConfirmationLink = (token: string) => api<LinkPreview>(`/api/directory/confirm/${enc(token)}`);
 export const confirmByLink = (token: string, body: ConfirmBody & { stillHolds: boolean }) =>
@@ -88,6 +97,7 @@ export const directoryKeys = {
   person: (id: string) => ['directory', 'person', id] as const,
   due: ['directory', 'due'] as const,
   coverage: (f: CoverageFilters) => ['directory', 'coverage', f] as const,
+  network: (f: NetworkFilters) => ['directory', 'network', f] as const,
   history: (entity: HistoryEntity, id: string) => ['directory', 'history', entity, id] as const,
   link: (token: string) => ['directory-link', token] as const,
 };
@@ -141,6 +151,12 @@ export const coverageQueryOptions = (f: CoverageFilters) =>
   queryOptions({ queryKey: directoryKeys.coverage(f), queryFn: () => getCoverage(f), placeholderData: keepPreviousData });
 export function useCoverage(f: CoverageFilters) {
   return useQuery(coverageQueryOptions(f));
+}
+
+export const networkQueryOptions = (f: NetworkFilters) =>
+  queryOptions({ queryKey: directoryKeys.network(f), queryFn: ({ signal }) => getNetwork(f, signal), placeholderData: keepPreviousData });
+export function useNetwork(f: NetworkFilters) {
+  return useQuery(networkQueryOptions(f));
 }
 
 export const historyQueryOptions = (entity: HistoryEntity, id: string, enabled = true) =>

@@ -84,7 +84,8 @@ function HandoverForm({ position, onClose, onDone, onPending }: { position: Posi
     const timer = setTimeout(() => setFindQuery(find.trim()), 250);
     return () => clearTimeout(timer);
   }, [find]);
-  const found = useDirectorySearch({ ...noFilters, q: who === 'existing' ? findQuery : '' }, 100);
+  // Only people: the server filters by kind, so every one of the hits asked for can be a person.
+  const found = useDirectorySearch({ ...noFilters, kind: 'person', q: who === 'existing' ? findQuery : '' }, 25);
   const people = (found.data?.items ?? []).filter((h) => h.kind === 'person' && h.id !== position.holder?.id);
 
   function onSubmit(event: FormEvent) {

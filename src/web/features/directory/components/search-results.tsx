@@ -3,7 +3,10 @@ import type { SearchHit } from '@/contracts/directory';
 import { useT } from '@/web/i18n/use-t';
 import { FreshnessBadge } from './freshness-badge';
 
-/** Where a hit leads. Positions go through a short redirect, since a hit does not say which agency it belongs to. */
+/**
+ * Where a hit leads. A position has no page of its own: it opens on its agency's page, at its row.
+ * (`/directory/positions/:id` still redirects there, for links made before hits named their agency.)
+ */
 export function hitPath(hit: SearchHit): string {
   const id = encodeURIComponent(hit.id);
   switch (hit.kind) {
@@ -12,7 +15,7 @@ export function hitPath(hit: SearchHit): string {
     case 'agency':
       return `/directory/agencies/${id}`;
     case 'position':
-      return `/directory/positions/${id}`;
+      return hit.agencyId ? `/directory/agencies/${encodeURIComponent(hit.agencyId)}#position-${id}` : `/directory/positions/${id}`;
     case 'person':
       return `/directory/people/${id}`;
   }

@@ -7,6 +7,7 @@ import { QueryError } from '@/web/components/status';
 import { TextField } from '@/web/components/text-field';
 import { useT } from '@/web/i18n/use-t';
 import { can } from '@/web/lib/roles';
+import { DirectoryExchangeTools } from '@/web/features/directory-exchange/components/export-links';
 import { useCurrentUser } from '@/web/lib/session';
 import { hasCriteria, useDirectorySearch, type DirectoryFilters, type DirectorySearch } from '../api';
 import { DirectoryFilterFields } from '../components/directory-filters';
@@ -136,6 +137,7 @@ export function DirectoryRoute() {
           </p>
         ) : null}
       </form>
+      <DirectoryExchangeTools />
 
       {active ? (
         <h2 id={resultsHeading} className="section__title">

@@ -3,6 +3,7 @@ import { Link, useParams } from 'react-router';
 import { Page, Section } from '@/web/components/page';
 import { Loading, QueryError } from '@/web/components/status';
 import { useLocale, useT } from '@/web/i18n/use-t';
+import { PersonVcardLink } from '@/web/features/directory-exchange/components/export-links';
 import { memberNames, useReference } from '@/web/lib/reference';
 import { usePerson } from '../api';
 import { ChannelList } from '../components/channel-list';
@@ -59,6 +60,7 @@ export function PersonRoute() {
 
           <Section title={t('person.channels')}>
             <ChannelList channels={p.channels} />
+            <PersonVcardLink personId={p.id} />
           </Section>
 
           <Section title={t('person.positions')}>
