@@ -5,7 +5,9 @@ import { usersRepository } from '../../modules/users/users.repository';
 import { hashPassword } from '../../platform/auth/passwords';
 import { newId } from '../../platform/crypto';
 import type { PlatformDeps } from '../../platform/deps';
+import type { Config } from '../../config';
 import type { DB } from '../schema';
+import { seedDirectoryDemo, type DirectoryDemoCounts, type DirectoryDemoOptions, type LinkedAccount } from './directory-demo';
 import members from './reference/members.json' with { type: 'json' };
 import mandates from './reference/mandates.json' with { type: 'json' };
 import subregions from './reference/subregions.json' with { type: 'json' };
@@ -64,13 +66,31 @@ const demoOfficials: [string, string, string][] = [
   ['Tevita Demo (fictional)', 'tevita@demo.hub.example', 'TON'],
 ];
 
-/** Creates the demo accounts once (when no account exists yet) and returns them for printing. */
-export async function seedDemo(d: Pick<PlatformDeps, 'db' | 'clock' | 'audit'>): Promise<{ created: boolean; accounts: DemoAccount[] }> {
+/** Demo accounts that also appear in the directory as focal points (people.user_id), so their private channels show to them. */
+const directoryAccounts: Record<string, string[]> = {
+  'official@demo.hub.example': ['vi', 'en'],
+  'somchai@demo.hub.example': ['th', 'en'],
+  'sokha@demo.hub.example': ['km', 'en', 'fr'],
+};
+
+export interface SeedDemoOptions {
+  /** The fictional directory to add with the accounts (default: 6 agencies per Member); false for none. */
+  directory?: false | Pick<DirectoryDemoOptions, 'agenciesPerMember' | 'positionsPerAgency' | 'seed'>;
+}
+
+/**
+ * Creates the demo accounts once (when no account exists yet), with the fictional directory (directory-demo.ts),
+ * and returns the accounts for printing.
+ */
+export async function seedDemo(
+  d: Pick<PlatformDeps, 'db' | 'clock' | 'audit'> & { config?: Pick<Config, 'CONFIRMATION_INTERVAL_DAYS'> },
+  opts: SeedDemoOptions = {},
+): Promise<{ created: boolean; accounts: DemoAccount[]; directory: DirectoryDemoCounts | null }> {
   const existing = await d.db.selectFrom('users').select('id').limit(1).executeTakeFirst();
   if (existing) {
     const present = await d.db.selectFrom('users').select('email').where('email', 'in', demoAccounts.map((a) => a.email)).execute();
     const emails = new Set(present.map((p) => p.email));
-    return { created: false, accounts: demoAccounts.filter((a) => emails.has(a.email)) };
+    return { created: false, accounts: demoAccounts.filter((a) => emails.has(a.email)), directory: null };
   }
   const now = d.clock.now().toISOString();
   const all = [
@@ -78,9 +98,12 @@ export async function seedDemo(d: Pick<PlatformDeps, 'db' | 'clock' | 'audit'>):
     ...demoOfficials.map(([displayName, email, member]): DemoAccount => ({ role: 'official', email, displayName, memberScopes: [member], password: `unused-${newId()}` })),
   ];
   const rows = await Promise.all(all.map(async (a) => ({ a, hash: await hashPassword(a.password) })));
-  await d.db.transaction().execute(async (trx) => {
+  const directory = await d.db.transaction().execute(async (trx) => {
+    const linked: LinkedAccount[] = [];
     for (const { a, hash } of rows) {
       const id = newId();
+      const languages = directoryAccounts[a.email];
+      if (languages && a.memberScopes[0]) linked.push({ userId: id, name: a.displayName.replace(/ \(fictional\)$/, ''), email: a.email, memberCode: a.memberScopes[0], languages });
       await usersRepository.insert(trx, {
         id, email: a.email, display_name: a.displayName, role: a.role, status: 'active', password_hash: hash, locale: 'en',
         totp_secret: null, totp_pending_secret: null, totp_enabled: 0, totp_last_step: null, failed_logins: 0, locked_until: null,
@@ -88,6 +111,15 @@ export async function seedDemo(d: Pick<PlatformDeps, 'db' | 'clock' | 'audit'>):
       }, a.memberScopes);
       await d.audit.record(trx, null, { action: 'user.seeded', entity: 'user', entityId: id, after: { email: a.email, role: a.role, member_scopes: a.memberScopes } });
     }
+    if (opts.directory === false) return null;
+    const counts = await seedDirectoryDemo(trx, {
+      ...opts.directory,
+      now: d.clock.now(),
+      intervalDays: d.config?.CONFIRMATION_INTERVAL_DAYS ?? 182,
+      accounts: linked,
+    });
+    if (counts) await d.audit.record(trx, null, { action: 'directory.demo_seeded', entity: 'directory', entityId: null, after: { ...counts } });
+    return counts;
   });
-  return { created: true, accounts: demoAccounts };
+  return { created: true, accounts: demoAccounts, directory };
 }

@@ -1,50 +1,191 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/schema';
 
-/** The documents that contain every one of the tokens (AND), up to a cap. */
+/** A position as search hits and filters need it. */
+export interface PositionFact {
+  id: string;
+  title: string;
+  working_group_code: string | null;
+  last_confirmed_at: string | null;
+  agency_id: string;
+  agency_name: string;
+  agency_type: string;
+  member_code: string;
+  subregion_code: string | null;
+  holder_id: string | null;
+}
+
+/** A person with one position they hold now (all position fields null when they hold none). */
+export interface PersonFact {
+  id: string;
+  name_latin: string;
+  name_local: string | null;
+  title: string | null;
+  position_id: string | null;
+  position_title: string | null;
+  working_group_code: string | null;
+  last_confirmed_at: string | null;
+  agency_id: string | null;
+  agency_name: string | null;
+  agency_type: string | null;
+  member_code: string | null;
+  subregion_code: string | null;
+}
+
+/** Per token, how many index rows are counted at most to find the rarest one (see matchAll). */
+const RARITY_PROBE = 5000;
+/** A LIMIT that never binds; it keeps the driving subquery a subquery (see matchAll). */
+const NO_LIMIT = 1_000_000_000;
+
+/**
+ * The search's reads. They look records up by id with plain index lookups, one table at a time, and join in
+ * memory: with a couple of thousand ids, PostgreSQL's planner otherwise prefers hashing whole tables (agencies,
+ * position holders) over a few thousand index lookups, which costs tens of milliseconds per search.
+ */
 export const searchRepository = {
+  /**
+   * Documents carrying every token (AND), the first `cap` in (doc_type, doc_id) order.
+   *
+   * The rarest token drives: its index range (the primary key is token, doc_type, doc_id, so the range is in that
+   * order already) is walked, and a document is kept when the other tokens' (token, doc_type, doc_id) keys exist,
+   * until `cap` are found. Grouping the rows of all tokens and counting them gives the same documents but reads
+   * every row of every token first: tens of thousands for a common prefix such as "office". The driving query
+   * is a subquery with a LIMIT so that neither database folds it into the outer query and picks another order.
+   */
   async matchAll(db: Kysely<DB>, tokens: readonly string[], cap: number): Promise<{ doc_type: string; doc_id: string }[]> {
-    if (tokens.length === 0) return [];
+    const distinct = [...new Set(tokens)];
+    if (distinct.length === 0) return [];
+    const [first = '', ...rest] = distinct.length === 1 ? distinct : await byRarity(db, distinct);
+    const driving = db.selectFrom('search_tokens').select(['doc_type', 'doc_id']).where('token', '=', first).orderBy('doc_type').orderBy('doc_id').limit(NO_LIMIT);
     return db
-      .selectFrom('search_tokens')
-      .select(['doc_type', 'doc_id'])
-      .where('token', 'in', tokens)
-      .groupBy(['doc_type', 'doc_id'])
-      .having((eb) => eb.fn.countAll(), '=', tokens.length)
+      .selectFrom(driving.as('d'))
+      .select(['d.doc_type', 'd.doc_id'])
+      .$if(rest.length > 0, (qb) =>
+        qb.where((eb) =>
+          eb.and(
+            rest.map((token) =>
+              eb.exists(
+                eb
+                  .selectFrom('search_tokens as t')
+                  .select('t.token')
+                  .where('t.token', '=', token)
+                  .whereRef('t.doc_type', '=', 'd.doc_type')
+                  .whereRef('t.doc_id', '=', 'd.doc_id'),
+              ),
+            ),
+          ),
+        ),
+      )
+      .orderBy('d.doc_type')
+      .orderBy('d.doc_id')
       .limit(cap)
       .execute();
   },
 
-  /** Positions with agency, Member and current holder, for search hits and filters. */
-  positionFacts(db: Kysely<DB>, ids: readonly string[]) {
+  /** Agencies by id, in id order, with what a search hit shows and the filters need (their Members come from the caller). */
+  agencyFacts(db: Kysely<DB>, ids: readonly string[]) {
     return db
-      .selectFrom('positions as p')
-      .innerJoin('agencies as a', 'a.id', 'p.agency_id')
-      .innerJoin('members as m', 'm.code', 'a.member_code')
-      .leftJoin('position_holders as h', (j) => j.onRef('h.position_id', '=', 'p.id').on('h.end_date', 'is', null))
-      .select(['p.id', 'p.title', 'p.working_group_code', 'p.last_confirmed_at', 'a.id as agency_id', 'a.name_en as agency_name', 'a.type as agency_type', 'a.member_code', 'm.subregion_code', 'h.person_id as holder_id'])
-      .where('p.id', 'in', ids.length ? ids : [''])
+      .selectFrom('agencies as a')
+      .select(['a.id', 'a.name_en', 'a.name_local', 'a.acronym', 'a.member_code', 'a.type'])
+      .where('a.id', 'in', ids.length ? ids : [''])
+      .orderBy('a.id')
       .execute();
   },
 
-  /** People with the positions they hold now (a person with none still appears, with nulls). */
-  personFacts(db: Kysely<DB>, ids: readonly string[]) {
-    return db
-      .selectFrom('people as pe')
-      .leftJoin('position_holders as h', (j) => j.onRef('h.person_id', '=', 'pe.id').on('h.end_date', 'is', null))
-      .leftJoin('positions as p', 'p.id', 'h.position_id')
-      .leftJoin('agencies as a', 'a.id', 'p.agency_id')
-      .leftJoin('members as m', 'm.code', 'a.member_code')
-      .select(['pe.id', 'pe.name_latin', 'pe.name_local', 'pe.title', 'p.id as position_id', 'p.title as position_title', 'p.working_group_code', 'p.last_confirmed_at', 'a.id as agency_id', 'a.name_en as agency_name', 'a.type as agency_type', 'a.member_code', 'm.subregion_code'])
-      .where('pe.id', 'in', ids.length ? ids : [''])
-      .execute();
+  /**
+   * Positions with agency, Member and current holder, for search hits and filters: positions ⋈ agencies ⋈ members,
+   * left-joined with current holdings (a position with two current holders gives two rows, as the SQL join did).
+   */
+  async positionFacts(db: Kysely<DB>, ids: readonly string[]): Promise<PositionFact[]> {
+    if (ids.length === 0) return [];
+    const [positions, holders, subregions] = await Promise.all([
+      // In id order (as SQLite returned the former join), so that hits with equal titles keep one order on both databases.
+      db.selectFrom('positions').select(['id', 'title', 'working_group_code', 'last_confirmed_at', 'agency_id']).where('id', 'in', ids).orderBy('id').execute(),
+      currentHolders(db, 'position_id', ids),
+      memberSubregions(db),
+    ]);
+    const agencies = await agenciesById(db, positions.map((p) => p.agency_id));
+    return positions.flatMap((p): PositionFact[] => {
+      const a = agencies.get(p.agency_id);
+      if (!a || !subregions.has(a.member_code)) return [];
+      const base = {
+        id: p.id, title: p.title, working_group_code: p.working_group_code, last_confirmed_at: p.last_confirmed_at,
+        agency_id: a.id, agency_name: a.name_en, agency_type: a.type, member_code: a.member_code, subregion_code: subregions.get(a.member_code) ?? null,
+      };
+      const mine = holders.get(p.id) ?? [];
+      return mine.length ? mine.map((h) => ({ ...base, holder_id: h.person_id })) : [{ ...base, holder_id: null }];
+    });
+  },
+
+  /** People with the positions they hold now, one row per current position (a person with none still appears, with nulls). */
+  async personFacts(db: Kysely<DB>, ids: readonly string[]): Promise<PersonFact[]> {
+    if (ids.length === 0) return [];
+    const [people, holders, subregions] = await Promise.all([
+      db.selectFrom('people').select(['id', 'name_latin', 'name_local', 'title']).where('id', 'in', ids).orderBy('id').execute(),
+      currentHolders(db, 'person_id', ids),
+      memberSubregions(db),
+    ]);
+    const positionIds = [...new Set([...holders.values()].flat().map((h) => h.position_id))];
+    const positions = new Map(
+      positionIds.length
+        ? (await db.selectFrom('positions').select(['id', 'title', 'working_group_code', 'last_confirmed_at', 'agency_id']).where('id', 'in', positionIds).execute()).map((p) => [p.id, p])
+        : [],
+    );
+    const agencies = await agenciesById(db, [...positions.values()].map((p) => p.agency_id));
+    return people.flatMap((pe): PersonFact[] => {
+      const person = { id: pe.id, name_latin: pe.name_latin, name_local: pe.name_local, title: pe.title };
+      const held = (holders.get(pe.id) ?? []).map((h): PersonFact => {
+        const p = positions.get(h.position_id);
+        const a = p ? agencies.get(p.agency_id) : undefined;
+        return {
+          ...person,
+          position_id: p?.id ?? null, position_title: p?.title ?? null, working_group_code: p?.working_group_code ?? null, last_confirmed_at: p?.last_confirmed_at ?? null,
+          agency_id: a?.id ?? null, agency_name: a?.name_en ?? null, agency_type: a?.type ?? null, member_code: a?.member_code ?? null,
+          subregion_code: (a ? subregions.get(a.member_code) : undefined) ?? null,
+        };
+      });
+      return held.length
+        ? held
+        : [{ ...person, position_id: null, position_title: null, working_group_code: null, last_confirmed_at: null, agency_id: null, agency_name: null, agency_type: null, member_code: null, subregion_code: null }];
+    });
   },
 
   async mandatesOf(db: Kysely<DB>, agencyIds: readonly string[]): Promise<Map<string, Set<string>>> {
     const map = new Map<string, Set<string>>();
     if (agencyIds.length === 0) return map;
-    const rows = await db.selectFrom('agency_mandates').selectAll().where('agency_id', 'in', agencyIds).execute();
+    const rows = await db.selectFrom('agency_mandates').selectAll().where('agency_id', 'in', [...new Set(agencyIds)]).execute();
     for (const r of rows) (map.get(r.agency_id) ?? map.set(r.agency_id, new Set()).get(r.agency_id))?.add(r.mandate_code);
     return map;
   },
 };
+
+/** Current holdings (no end date) of the given positions or people, grouped by that key. */
+async function currentHolders(db: Kysely<DB>, key: 'position_id' | 'person_id', ids: readonly string[]): Promise<Map<string, { position_id: string; person_id: string }[]>> {
+  const rows = await db.selectFrom('position_holders').select(['position_id', 'person_id']).where(key, 'in', ids).where('end_date', 'is', null).execute();
+  const map = new Map<string, { position_id: string; person_id: string }[]>();
+  for (const r of rows) (map.get(r[key]) ?? map.set(r[key], []).get(r[key]))?.push(r);
+  return map;
+}
+
+async function agenciesById(db: Kysely<DB>, ids: readonly string[]) {
+  const distinct = [...new Set(ids)];
+  if (distinct.length === 0) return new Map<string, { id: string; name_en: string; type: string; member_code: string }>();
+  const rows = await db.selectFrom('agencies').select(['id', 'name_en', 'type', 'member_code']).where('id', 'in', distinct).execute();
+  return new Map(rows.map((a) => [a.id, a]));
+}
+
+/** Member code → sub-region code, for every Member (a few dozen rows; an inner join with members keeps only known codes). */
+async function memberSubregions(db: Kysely<DB>): Promise<Map<string, string | null>> {
+  const rows = await db.selectFrom('members').select(['code', 'subregion_code']).execute();
+  return new Map(rows.map((m) => [m.code, m.subregion_code]));
+}
+
+/** The tokens, rarest first, by how many documents carry each (counted up to {@link RARITY_PROBE}; ties keep their order). */
+async function byRarity(db: Kysely<DB>, tokens: readonly string[]): Promise<string[]> {
+  const probes = tokens.map(
+    (token, i) => sql`select ${sql.lit(i)} as i, (select count(*) from (select 1 as one from search_tokens where token = ${token} limit ${sql.lit(RARITY_PROBE)}) s) as n`,
+  );
+  const { rows } = await sql<{ i: number; n: number }>`${sql.join(probes, sql` union all `)}`.execute(db);
+  const counts = new Map(rows.map((r) => [Number(r.i), Number(r.n)]));
+  return tokens.map((token, i) => ({ token, n: counts.get(i) ?? 0 })).sort((a, b) => a.n - b.n).map((t) => t.token);
+}

@@ -67,14 +67,28 @@ export class DirectorySearchService {
 
   private async agencies(ids: string[], q: SearchQuery): Promise<SearchHit[]> {
     if (!ids.length) return [];
-    const rows = await agencyListRepository.list(this.d.db, { ...q, ids, freshCutoff: this.cutoff(), limit: CANDIDATES });
-    return rows.map((a) => ({ kind: 'agency', id: a.id, title: a.name_en, subtitle: [a.name_local, a.acronym, a.member_name].filter(Boolean).join(' · ') || null, memberCode: a.member_code, agencyId: a.id, freshness: null }));
+    const hit = (a: { id: string; name_en: string; name_local: string | null; acronym: string | null; member_code: string }, memberName: string): SearchHit => ({
+      kind: 'agency', id: a.id, title: a.name_en, subtitle: [a.name_local, a.acronym, memberName].filter(Boolean).join(' · ') || null, memberCode: a.member_code, agencyId: a.id, freshness: null,
+    });
+    if (q.mandate || q.workingGroup || q.freshness) {
+      // Filters on other tables (mandates, positions, holders): the agency list applies them.
+      const rows = await agencyListRepository.list(this.d.db, { ...q, ids, freshCutoff: this.cutoff(), limit: CANDIDATES });
+      return rows.map((a) => hit(a, a.member_name));
+    }
+    // Otherwise the filters are on the agency and its Member: a lean read, with the Members (a few dozen) from one query.
+    const [rows, members] = await Promise.all([searchRepository.agencyFacts(this.d.db, ids), referenceRepository.members(this.d.db)]);
+    const byCode = new Map(members.map((m) => [m.code, m]));
+    return rows.flatMap((a) => {
+      const m = byCode.get(a.member_code);
+      if (!m || (q.member && a.member_code !== q.member) || (q.subregion && m.subregion_code !== q.subregion) || (q.agencyType && a.type !== q.agencyType)) return [];
+      return [hit(a, m.name)];
+    });
   }
 
   private async positions(ids: string[], q: SearchQuery): Promise<SearchHit[]> {
     if (!ids.length) return [];
     const rows = await searchRepository.positionFacts(this.d.db, ids);
-    const mandates = await searchRepository.mandatesOf(this.d.db, rows.map((r) => r.agency_id));
+    const mandates = q.mandate ? await searchRepository.mandatesOf(this.d.db, rows.map((r) => r.agency_id)) : new Map<string, Set<string>>();
     return rows
       .map((r) => ({ r, freshness: this.freshness(r) }))
       .filter(({ r, freshness }) => this.passes(r, freshness, mandates, q))
@@ -85,7 +99,7 @@ export class DirectorySearchService {
     if (!ids.length) return [];
     const allowed = ctx.actor ? null : await directoryRepository.hasPublicChannel(this.d.db, ids);
     const rows = (await searchRepository.personFacts(this.d.db, ids)).filter((r) => !allowed || allowed.has(r.id));
-    const mandates = await searchRepository.mandatesOf(this.d.db, rows.flatMap((r) => (r.agency_id ? [r.agency_id] : [])));
+    const mandates = q.mandate ? await searchRepository.mandatesOf(this.d.db, rows.flatMap((r) => (r.agency_id ? [r.agency_id] : []))) : new Map<string, Set<string>>();
     const hits = new Map<string, SearchHit>();
     for (const r of rows) {
       const facts = { ...r, holder_id: r.id };

@@ -1,0 +1,428 @@
+/**
+ * `npm run bench:directory`: the directory at the size of the issue (20,000 agencies, about 100,000 positions and
+ * as many people, from the fictional demo generator), on SQLite and, when reachable, on PostgreSQL, in one run:
+ *
+ *  1. generation and insert time (rows and search index, one transaction);
+ *  2. search latency p50/p95/p99 over a set of realistic queries (Latin prefixes, names without diacritics,
+ *     local-script substrings), timed in this process around `app.inject` (routing, session, validation, service,
+ *     serialisation; no socket) and around the service call alone, next to the raw token query run directly on
+ *     the same database through the driver;
+ *  3. throughput of the authenticated search endpoint over real HTTP (autocannon, 50 connections; the server in a
+ *     child process) next to a bare Fastify JSON route in the same child;
+ *  4. the coverage map for all Members (median of 20 calls through app.inject) next to `select count(*) from positions`.
+ *
+ * BENCH_SCALE (default 1) shrinks the data for quick runs; BENCH_SECONDS (default 10) is each load run's length;
+ * BENCH_QUERIES (default 500) the number of timed searches; BENCH_DATABASE_URL the PostgreSQL server (default
+ * postgres://postgres@127.0.0.1:5432/test), where a fresh schema is made and dropped afterwards.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import readline from 'node:readline';
+import autocannon from 'autocannon';
+import SQLite from 'better-sqlite3';
+import Fastify from 'fastify';
+import { sql } from 'kysely';
+import pg from 'pg';
+import { searchQuerySchema } from '../src/contracts/directory';
+import { buildHub } from '../src/server/app';
+import { loadConfig } from '../src/server/config';
+import { directoryMembers, generateDirectory, Prng, writeDirectory, type DirectoryDemoData } from '../src/server/db/seed/directory-demo';
+import { seedReference } from '../src/server/db/seed/seed';
+import { DirectorySearchService } from '../src/server/modules/directory/search.service';
+import { usersRepository } from '../src/server/modules/users/users.repository';
+import { hashPassword } from '../src/server/platform/auth/passwords';
+import type { RequestContext } from '../src/server/platform/context';
+import { newId } from '../src/server/platform/crypto';
+import { queryTokens } from '../src/server/platform/search';
+
+const root = path.resolve(import.meta.dirname, '..');
+const scale = Number(process.env.BENCH_SCALE ?? 1);
+const seconds = Number(process.env.BENCH_SECONDS ?? 10);
+const queryCount = Number(process.env.BENCH_QUERIES ?? 500);
+const pgUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const connections = 50;
+const staff = { email: 'bench-staff@bench.hub.example', password: 'bench-staff-Long-Password-2024' };
+/** The server's settings for a benchmark: no rate limits in the way, no background jobs, no logs. */
+const serverEnv = { LOG_LEVEL: 'silent', API_RATE_PER_MINUTE: '100000000', LOGIN_RATE_PER_MINUTE: '100000', RUN_JOBS: 'false', SEED_DEMO: 'false', WEB_DIST: path.join(os.tmpdir(), 'no-web-app') };
+const targets = { searchP95: 25, throughputRatio: 0.5, coverageMs: 100 };
+
+// ---------------------------------------------------------------------------------------------------------------
+// Child process: the hub and a bare Fastify route, serving over HTTP
+
+async function serve(): Promise<void> {
+  const hub = await buildHub(loadConfig({ ...process.env, ...serverEnv }));
+  const hubUrl = await hub.app.listen({ port: 0, host: '127.0.0.1' });
+  const res = await fetch(`${hubUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-csrf-token': 'anonymous' },
+    body: JSON.stringify(staff),
+  });
+  if (!res.ok) throw new Error(`bench login failed: ${res.status} ${await res.text()}`);
+  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0];
+  const bare = Fastify({ logger: false });
+  bare.get('/bare', () => ({ items: [{ kind: 'agency', id: 'x', title: 'bare route', subtitle: null, memberCode: 'THA', freshness: null }], total: 1 }));
+  const bareUrl = await bare.listen({ port: 0, host: '127.0.0.1' });
+  console.log(JSON.stringify({ hubUrl, bareUrl, cookie }));
+  process.on('SIGTERM', () => {
+    void Promise.all([hub.app.close(), bare.close()]).then(() => process.exit(0));
+  });
+}
+
+function startServer(env: Record<string, string>): Promise<{ child: ChildProcess; hubUrl: string; bareUrl: string; cookie: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'bench/directory.bench.ts')], {
+    cwd: root,
+    env: { ...process.env, ...env, BENCH_DIRECTORY_SERVE: '1' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return new Promise((resolve, reject) => {
+    const rl = readline.createInterface({ input: child.stdout as NodeJS.ReadableStream });
+    rl.on('line', (line) => {
+      try {
+        resolve({ child, ...(JSON.parse(line) as { hubUrl: string; bareUrl: string; cookie: string }) });
+      } catch {
+        /* other output */
+      }
+    });
+    child.on('exit', (code) => reject(new Error(`bench server exited with ${code}`)));
+  });
+}
+
+function stopServer(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null) return resolve();
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
+}
+
+async function load(url: string, opts: { headers?: Record<string, string>; paths?: string[]; duration: number }) {
+  const r = await autocannon({
+    url,
+    connections,
+    duration: opts.duration,
+    headers: opts.headers ?? {},
+    ...(opts.paths ? { requests: opts.paths.map((p) => ({ method: 'GET' as const, path: p })) } : {}),
+  });
+  if (r.non2xx > 0 || r.errors > 0) throw new Error(`${url}: ${r.non2xx} non-2xx answers, ${r.errors} errors`);
+  return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, mean: r.latency.average };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Databases
+
+interface RawDb {
+  /** Runs a statement with `?` placeholders directly through the driver. */
+  query(text: string, params: readonly unknown[]): Promise<unknown[]>;
+  close(): Promise<void>;
+}
+
+interface Target {
+  name: 'SQLite' | 'PostgreSQL';
+  env: Record<string, string>;
+  raw(): RawDb;
+  cleanup(): Promise<void>;
+}
+
+function sqliteTarget(): Target {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hub-dir-bench-'));
+  const file = path.join(dir, 'hub.sqlite');
+  return {
+    name: 'SQLite',
+    env: { SQLITE_PATH: file },
+    raw() {
+      const db = new SQLite(file, { readonly: true });
+      const statements = new Map<string, SQLite.Statement>();
+      return {
+        query: (text, params) => {
+          let stmt = statements.get(text);
+          if (!stmt) statements.set(text, (stmt = db.prepare(text)));
+          return Promise.resolve(stmt.all(...params));
+        },
+        close: () => {
+          db.close();
+          return Promise.resolve();
+        },
+      };
+    },
+    cleanup: () => Promise.resolve(fs.rmSync(dir, { recursive: true, force: true })),
+  };
+}
+
+async function postgresTarget(): Promise<Target | null> {
+  const probe = new pg.Client({ connectionString: pgUrl, connectionTimeoutMillis: 3000 });
+  try {
+    await probe.connect();
+    await probe.query('select 1');
+  } catch {
+    return null;
+  } finally {
+    await probe.end().catch(() => undefined);
+  }
+  const schema = `bench_dir_${crypto.randomBytes(5).toString('hex')}`;
+  return {
+    name: 'PostgreSQL',
+    env: { DATABASE_URL: pgUrl, DATABASE_SCHEMA: schema },
+    raw() {
+      const pool = new pg.Pool({ connectionString: pgUrl, max: 1, options: `-c search_path="${schema}"` });
+      return {
+        query: async (text, params) => {
+          let n = 0;
+          return (await pool.query(text.replace(/\?/g, () => `$${++n}`), [...params])).rows;
+        },
+        close: () => pool.end(),
+      };
+    },
+    async cleanup() {
+      const client = new pg.Client({ connectionString: pgUrl });
+      await client.connect();
+      await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+      await client.query(`DROP SCHEMA IF EXISTS "${schema}_jobs" CASCADE`);
+      await client.end();
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Queries
+
+const graphemes = (s: string) => [...new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(s)].map((g) => g.segment);
+const unspaced = /[\p{scx=Thai}\p{scx=Lao}\p{scx=Khmer}\p{scx=Mymr}\p{scx=Han}\p{scx=Hira}\p{scx=Kana}\p{scx=Hang}]/u;
+const fold = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, 'd').toLowerCase();
+
+/**
+ * What people type into the search box: a prefix of a family or given name (with or without diacritics), a full
+ * name, a substring of a local-script agency or person name, words of agency and position names, Member names.
+ */
+function realisticQueries(data: DirectoryDemoData, count: number): string[] {
+  const rng = new Prng(7);
+  const typed = ['immig', 'immigration bureau', 'police', 'traff', 'coast guard', 'prosecutor', 'consular aff', 'labour prot', 'customs', 'social welf', 'border sec', 'home affairs', 'regional office 12', 'anti-trafficking', 'imb-r3'];
+  const roles = ['focal point', 'working group on traff', 'alternate focal', 'deputy commander', 'liaison officer', 'director border', 'head victim', 'chief of mission', 'bali process'];
+  const members = [...data.memberNames.values()].map((m) => m.toLowerCase());
+  const localNames = [...data.agencies.map((a) => a.name_local), ...data.people.map((p) => p.name_local)].filter((n): n is string => !!n);
+  const queries: string[] = [];
+  while (queries.length < count) {
+    const r = rng.next();
+    if (r < 0.25) {
+      const words = rng.pick(data.people).name_latin.split(' ').filter((w) => w.length > 2);
+      const word = rng.pick(words.length ? words : ['tan']);
+      const prefix = Array.from(rng.chance(0.5) ? fold(word) : word).slice(0, rng.int(3, 8)).join('');
+      queries.push(prefix);
+    } else if (r < 0.35) {
+      const name = rng.pick(data.people).name_latin;
+      queries.push(rng.chance(0.5) ? fold(name) : name);
+    } else if (r < 0.6) {
+      const name = rng.pick(localNames);
+      if (unspaced.test(name)) {
+        const g = graphemes(name.split(' ')[0] ?? name);
+        const from = rng.int(0, Math.max(0, g.length - 3));
+        queries.push(g.slice(from, from + rng.int(2, 6)).join(''));
+      } else {
+        queries.push(name.split(' ').slice(0, rng.int(1, 2)).join(' '));
+      }
+    } else if (r < 0.8) {
+      queries.push(rng.pick(typed));
+    } else if (r < 0.9) {
+      queries.push(rng.pick(roles));
+    } else {
+      queries.push(rng.pick(members));
+    }
+  }
+  return queries.filter((q) => queryTokens(q).length > 0);
+}
+
+const rawTokenQuery = (n: number) =>
+  `select doc_type, doc_id from search_tokens where token in (${Array(n).fill('?').join(', ')}) group by doc_type, doc_id having count(*) = ? limit 2000`;
+
+// ---------------------------------------------------------------------------------------------------------------
+// Measurements
+
+interface Stats {
+  p50: number;
+  p95: number;
+  p99: number;
+  mean: number;
+}
+
+function stats(ms: number[]): Stats {
+  const sorted = [...ms].sort((a, b) => a - b);
+  const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))] ?? NaN;
+  return { p50: at(0.5), p95: at(0.95), p99: at(0.99), mean: sorted.reduce((a, b) => a + b, 0) / sorted.length };
+}
+
+async function timed<T>(fn: () => Promise<T>): Promise<[number, T]> {
+  const t = performance.now();
+  const v = await fn();
+  return [performance.now() - t, v];
+}
+
+interface Result {
+  name: string;
+  rows: { agencies: number; positions: number; people: number; searchTokens: number };
+  generateS: number;
+  insertS: number;
+  vacuumS: number;
+  queries: number;
+  inject: Stats;
+  service: Stats;
+  raw: Stats;
+  meanHits: number;
+  http: { search: { rps: number; p50: number; p99: number; mean: number }; bare: { rps: number; p50: number; p99: number; mean: number } };
+  coverage: { hub: number; baseline: number };
+}
+
+async function run(target: Target): Promise<Result> {
+  console.log(`\n== ${target.name}`);
+  const hub = await buildHub(loadConfig({ ...process.env, ...serverEnv, ...target.env }));
+  const db = hub.deps.db;
+  await seedReference(db);
+  const now = hub.deps.clock.now().toISOString();
+  const staffId = newId();
+  await usersRepository.insert(db, {
+    id: staffId, email: staff.email, display_name: 'Bench Staff (fictional)', role: 'secretariat_staff', status: 'active', password_hash: await hashPassword(staff.password),
+    locale: 'en', totp_secret: null, totp_pending_secret: null, totp_enabled: 0, totp_last_step: null, failed_logins: 0, locked_until: null, last_login_at: null,
+    password_changed_at: now, created_at: now, updated_at: now,
+  }, []);
+
+  const members = await directoryMembers(db);
+  const agenciesPerMember = Math.max(1, Math.round((20_000 * scale) / members.length));
+  // The generated rows stay in this function only, so they can be collected before anything is timed.
+  const { generateMs, insertMs, counts, queries } = await (async () => {
+    const [gen, data] = await timed(() =>
+      Promise.resolve(generateDirectory({ members, now: hub.deps.clock.now(), intervalDays: hub.deps.config.CONFIRMATION_INTERVAL_DAYS, agenciesPerMember, positionsPerAgency: 5 })),
+    );
+    const [ins, written] = await timed(() => db.transaction().execute((trx) => writeDirectory(trx, data)));
+    return { generateMs: gen, insertMs: ins, counts: written, queries: realisticQueries(data, queryCount) };
+  })();
+  // After a bulk load PostgreSQL's autovacuum soon vacuums and analyses these tables (statistics for the planner,
+  // the visibility map for index-only scans); do it now, timed, rather than have it run during the measurements.
+  const [vacuumMs] = target.name === 'PostgreSQL' ? await timed(() => sql`vacuum analyze`.execute(db)) : [0];
+  console.log(`   ${counts.agencies} agencies, ${counts.positions} positions, ${counts.people} people, ${counts.channels} channels, ${counts.searchTokens} search tokens`);
+  console.log(`   generated in ${(generateMs / 1000).toFixed(1)} s, inserted in ${(insertMs / 1000).toFixed(1)} s${vacuumMs ? `, vacuum analyze ${(vacuumMs / 1000).toFixed(1)} s` : ''}`);
+
+  // Signed in through the API, as a browser would be.
+  const login = await hub.app.inject({ method: 'POST', url: '/api/auth/login', headers: { 'content-type': 'application/json', 'x-csrf-token': 'anonymous' }, payload: JSON.stringify(staff) });
+  const cookie = String([login.headers['set-cookie']].flat()[0] ?? '').split(';')[0] ?? '';
+  if (login.statusCode !== 200) throw new Error(`login failed: ${login.body}`);
+  const service = new DirectorySearchService(hub.deps);
+  const ctx: RequestContext = { actor: { id: staffId, role: 'secretariat_staff', memberScopes: [], sessionId: 'bench', mustEnrollTotp: false }, requestId: 'bench', ip: '127.0.0.1', userAgent: 'bench' };
+  const raw = target.raw();
+  const searchUrl = (q: string) => `/api/directory/search?q=${encodeURIComponent(q)}&limit=25`;
+
+  const inject: number[] = [];
+  const direct: number[] = [];
+  const rawMs: number[] = [];
+  let hits = 0;
+  for (let pass = 0; pass < 2; pass++) {
+    // Pass 0 (a fifth of the queries) warms caches, the JIT and the database; pass 1 is timed.
+    for (const q of pass === 0 ? queries.slice(0, Math.ceil(queries.length / 5)) : queries) {
+      const [a, res] = await timed(() => hub.app.inject({ method: 'GET', url: searchUrl(q), headers: { cookie } }));
+      if (res.statusCode !== 200) throw new Error(`search ${q}: ${res.statusCode} ${res.body}`);
+      const [b] = await timed(() => service.search(ctx, searchQuerySchema.parse({ q, limit: '25' })));
+      const tokens = queryTokens(q);
+      const [c, rows] = await timed(() => raw.query(rawTokenQuery(tokens.length), [...tokens, tokens.length]));
+      if (pass === 1) {
+        inject.push(a);
+        direct.push(b);
+        rawMs.push(c);
+        hits += rows.length;
+      }
+    }
+  }
+  console.log(`   ${queries.length} searches timed`);
+
+  const coverage: number[] = [];
+  const countMs: number[] = [];
+  for (let i = 0; i < 22; i++) {
+    const [a, res] = await timed(() => hub.app.inject({ method: 'GET', url: '/api/directory/coverage', headers: { cookie } }));
+    if (res.statusCode !== 200) throw new Error(`coverage: ${res.statusCode} ${res.body}`);
+    const [b] = await timed(() => raw.query('select count(*) as n from positions', []));
+    if (i >= 2) {
+      coverage.push(a);
+      countMs.push(b);
+    }
+  }
+  await raw.close();
+  await hub.app.close();
+
+  const server = await startServer(target.env);
+  let http: Result['http'];
+  try {
+    const paths = queries.map(searchUrl);
+    const warm = Math.min(3, seconds);
+    await load(server.bareUrl + '/bare', { duration: warm });
+    await load(server.hubUrl, { headers: { cookie: server.cookie }, paths, duration: warm });
+    const bare = await load(server.bareUrl + '/bare', { duration: seconds });
+    const search = await load(server.hubUrl, { headers: { cookie: server.cookie }, paths, duration: seconds });
+    http = { search, bare };
+  } finally {
+    await stopServer(server.child);
+  }
+  return {
+    name: target.name,
+    rows: counts,
+    generateS: generateMs / 1000,
+    insertS: insertMs / 1000,
+    vacuumS: vacuumMs / 1000,
+    queries: queries.length,
+    inject: stats(inject),
+    service: stats(direct),
+    raw: stats(rawMs),
+    meanHits: hits / queries.length,
+    http,
+    coverage: { hub: stats(coverage).p50, baseline: stats(countMs).p50 },
+  };
+}
+
+function report(results: Result[]): void {
+  const col = 24;
+  const cell = (s: string) => s.padStart(col);
+  const line = (label: string, f: (r: Result) => string, target = '') => console.log(`${label.padEnd(46)}${results.map((r) => cell(f(r))).join('')}   ${target}`);
+  const ms = (n: number) => n.toFixed(n < 10 ? 2 : 1);
+  const trio = (s: Stats) => `${ms(s.p50)} / ${ms(s.p95)} / ${ms(s.p99)}`;
+  const verdict = (ok: boolean) => (ok ? 'met' : 'MISSED');
+  console.log(`\nDirectory benchmark, scale ${scale}, ${os.cpus().length} cores, Node ${process.version}; times in ms unless stated.`);
+  line('', (r) => r.name);
+  line('agencies / positions', (r) => `${r.rows.agencies} / ${r.rows.positions}`);
+  line('people / search tokens', (r) => `${r.rows.people} / ${r.rows.searchTokens}`);
+  line('generate / insert (s)', (r) => `${r.generateS.toFixed(1)} / ${r.insertS.toFixed(1)}`);
+  line('vacuum analyze after the load (s)', (r) => (r.vacuumS ? r.vacuumS.toFixed(1) : '-'));
+  line(`search, app.inject, p50 / p95 / p99 (${results[0]?.queries ?? 0} q)`, (r) => trio(r.inject), `target p95 ≤ ${targets.searchP95} ms`);
+  line('search, service call alone, p50 / p95 / p99', (r) => trio(r.service));
+  line('raw token SQL (driver), p50 / p95 / p99', (r) => trio(r.raw));
+  line('app.inject / raw SQL (p50, p95)', (r) => `${(r.inject.p50 / r.raw.p50).toFixed(1)}x, ${(r.inject.p95 / r.raw.p95).toFixed(1)}x`);
+  line('raw SQL rows per query (mean, cap 2000)', (r) => r.meanHits.toFixed(0));
+  line('  -> search p95', (r) => verdict(r.inject.p95 <= targets.searchP95));
+  line(`HTTP search req/s (autocannon, ${connections} conn., ${seconds} s)`, (r) => r.http.search.rps.toFixed(0));
+  line('HTTP search mean / p99 latency', (r) => `${ms(r.http.search.mean)} / ${ms(r.http.search.p99)}`);
+  line('bare Fastify JSON req/s', (r) => r.http.bare.rps.toFixed(0));
+  line('search / bare throughput', (r) => `${((100 * r.http.search.rps) / r.http.bare.rps).toFixed(1)}%`, `target ≥ ${targets.throughputRatio * 100}%`);
+  line('  -> throughput', (r) => verdict(r.http.search.rps / r.http.bare.rps >= targets.throughputRatio));
+  line('coverage map, all Members (median of 20)', (r) => ms(r.coverage.hub), `target ≤ ${targets.coverageMs} ms`);
+  line('select count(*) from positions (median of 20)', (r) => ms(r.coverage.baseline));
+  line('coverage / count(*)', (r) => `${(r.coverage.hub / r.coverage.baseline).toFixed(1)}x`);
+  line('  -> coverage', (r) => verdict(r.coverage.hub <= targets.coverageMs));
+}
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  const list: Target[] = [sqliteTarget()];
+  const postgres = await postgresTarget();
+  if (postgres) list.push(postgres);
+  else console.log(`PostgreSQL not reachable at ${pgUrl}: SQLite only.`);
+  const results: Result[] = [];
+  for (const target of list) {
+    try {
+      results.push(await run(target));
+    } finally {
+      await target.cleanup();
+    }
+  }
+  report(results);
+  console.log(`\nwhole run: ${((performance.now() - started) / 1000).toFixed(0)} s`);
+}
+
+if (process.env.BENCH_DIRECTORY_SERVE === '1') await serve();
+else await main();
