@@ -1,6 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demo, expectAccessible, launch, newContext, signIn } from './support/browser';
+import { call, unique } from './support/api';
 
 let browser: Browser;
 const contexts: BrowserContext[] = [];
@@ -20,25 +21,6 @@ async function signedIn(who: { email: string; password: string }, opts: { width?
   return page;
 }
 
-/** Calls the API from inside the page, with its session cookie and CSRF token, as the web app does. */
-async function call<T = any>(page: Page, method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
-  return page.evaluate(
-    async ({ method, path, body }) => {
-      const session = await (await fetch('/api/auth/session')).json();
-      const res = await fetch(path, {
-        method,
-        headers: { accept: 'application/json', ...(method === 'GET' ? {} : { 'content-type': 'application/json', 'x-csrf-token': session.csrfToken ?? 'anonymous' }) },
-        body: method === 'GET' ? undefined : JSON.stringify(body ?? {}),
-      });
-      const text = await res.text();
-      if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text}`);
-      return text ? JSON.parse(text) : null;
-    },
-    { method, path, body },
-  );
-}
-
-const unique = () => Math.random().toString(36).slice(2, 7);
 
 /** A CSV file as a spreadsheet program saves it: quoted where needed, CRLF line ends. */
 function csvFile(rows: string[][]): Buffer {

@@ -2,6 +2,7 @@ import SQLite from 'better-sqlite3';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { demo, expectAccessible, launch, newContext, signIn } from './support/browser';
+import { call, unique } from './support/api';
 
 let browser: Browser;
 const contexts: BrowserContext[] = [];
@@ -25,28 +26,6 @@ async function signedIn(who: { email: string; password: string }, opts: { width?
   return page;
 }
 
-/**
- * Calls the API from inside the page, so the request carries the page's session cookie, its Origin and the
- * session's CSRF token, exactly as the web app's own requests do.
- */
-async function call<T = any>(page: Page, method: 'GET' | 'POST' | 'PATCH', path: string, body?: unknown): Promise<T> {
-  return page.evaluate(
-    async ({ method, path, body }) => {
-      const session = await (await fetch('/api/auth/session')).json();
-      const res = await fetch(path, {
-        method,
-        headers: { accept: 'application/json', ...(method === 'GET' ? {} : { 'content-type': 'application/json', 'x-csrf-token': session.csrfToken ?? 'anonymous' }) },
-        body: method === 'GET' ? undefined : JSON.stringify(body ?? {}),
-      });
-      const text = await res.text();
-      if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text}`);
-      return text ? JSON.parse(text) : null;
-    },
-    { method, path, body },
-  );
-}
-
-const unique = () => Math.random().toString(36).slice(2, 7);
 
 interface Setup {
   agencyId: string;
