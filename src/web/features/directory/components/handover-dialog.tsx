@@ -11,6 +11,7 @@ import { useDirectorySearch, useHandOver, type HandoverBody } from '../api';
 import { today, visibilityList } from '../options';
 import { channelErrorFields, channelField } from './channels-editor';
 import { TextArea } from './text-area';
+import { PersonNameFields } from './person-name-fields';
 
 const fields = ['personId', 'nameLatin', 'nameLocal', 'title', 'startDate', 'note', channelField(0, 'value'), channelField(0, 'visibility')] as const;
 const noFilters = { member: '', subregion: '', mandate: '', workingGroup: '', agencyType: '', freshness: '' } as const;
@@ -182,34 +183,14 @@ function HandoverForm({ position, onClose, onDone, onPending }: { position: Posi
         </div>
       ) : (
         <div className="subform">
-          <TextField
-            label={t('person.nameLatin')}
-            description={t('person.nameLatinHint')}
-            name="nameLatin"
-            required
-            autoComplete="off"
-            value={nameLatin}
-            onChange={(e) => setNameLatin(e.target.value)}
-            error={errors.fields.nameLatin}
-          />
-          <TextField
-            label={t('field.nameLocal')}
-            description={t('person.nameLocalHint')}
-            name="nameLocal"
-            dir="auto"
-            autoComplete="off"
-            value={nameLocal}
-            onChange={(e) => setNameLocal(e.target.value)}
-            error={errors.fields.nameLocal}
-          />
-          <TextField
-            label={t('field.title')}
-            description={t('person.titleHint')}
-            name="title"
-            autoComplete="off"
-            value={title}
-            onChange={(e) => setTitle(e.target.value)}
-            error={errors.fields.title}
+          <PersonNameFields
+            value={{ nameLatin, nameLocal, title }}
+            onChange={(n) => {
+              setNameLatin(n.nameLatin);
+              setNameLocal(n.nameLocal);
+              setTitle(n.title);
+            }}
+            errors={errors.fields}
           />
           <TextField
             label={t('field.email')}

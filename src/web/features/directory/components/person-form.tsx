@@ -8,6 +8,7 @@ import { useFormErrors, type FieldErrors } from '@/web/lib/form-errors';
 import { useUpdatePerson, type PersonPatch } from '../api';
 import { parseLanguages } from '../options';
 import { channelErrorFields, channelFieldNames, ChannelsEditor, checkChannels, toChannelInputs, toDrafts, type ChannelDraft } from './channels-editor';
+import { PersonNameFields } from './person-name-fields';
 
 /** Edits a person: names, title, languages and contact channels with who may see each. */
 export function PersonForm({ person }: { person: Person }) {
@@ -51,34 +52,14 @@ export function PersonForm({ person }: { person: Person }) {
     <form ref={form} className="form form--wide" onSubmit={onSubmit} noValidate>
       <FormAlert message={errors.form} />
       {update.isSuccess ? <Alert kind="success" title={t('person.saved')} /> : null}
-      <TextField
-        label={t('person.nameLatin')}
-        description={t('person.nameLatinHint')}
-        name="nameLatin"
-        required
-        autoComplete="off"
-        value={nameLatin}
-        onChange={(e) => setNameLatin(e.target.value)}
-        error={errors.fields.nameLatin}
-      />
-      <TextField
-        label={t('field.nameLocal')}
-        description={t('person.nameLocalHint')}
-        name="nameLocal"
-        dir="auto"
-        autoComplete="off"
-        value={nameLocal}
-        onChange={(e) => setNameLocal(e.target.value)}
-        error={errors.fields.nameLocal}
-      />
-      <TextField
-        label={t('field.title')}
-        description={t('person.titleHint')}
-        name="title"
-        autoComplete="off"
-        value={title}
-        onChange={(e) => setTitle(e.target.value)}
-        error={errors.fields.title}
+      <PersonNameFields
+        value={{ nameLatin, nameLocal, title }}
+        onChange={(n) => {
+          setNameLatin(n.nameLatin);
+          setNameLocal(n.nameLocal);
+          setTitle(n.title);
+        }}
+        errors={errors.fields}
       />
       <TextField
         label={t('person.languages')}

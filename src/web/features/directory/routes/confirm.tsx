@@ -6,13 +6,13 @@ import { Button } from '@/web/components/button';
 import { ConfirmDialog } from '@/web/components/confirm-dialog';
 import { Page, Section } from '@/web/components/page';
 import { Loading, QueryError } from '@/web/components/status';
-import { TextField } from '@/web/components/text-field';
 import { useLocale, useT } from '@/web/i18n/use-t';
 import { ApiError } from '@/web/lib/api-client';
 import { useErrorMessages, useFormErrors, type FieldErrors } from '@/web/lib/form-errors';
 import { useConfirmationLink, useConfirmByLink, type ConfirmBody, type LinkPreview } from '../api';
 import { channelErrorFields, channelFieldNames, ChannelsEditor, checkChannels, toChannelInputs, toDrafts, type ChannelDraft } from '../components/channels-editor';
 import { formatDay } from '../options';
+import { PersonNameFields } from '../components/person-name-fields';
 
 /** The page a focal point reaches from the emailed link: no sign-in, one use. */
 export function ConfirmLinkRoute() {
@@ -135,32 +135,14 @@ function ConfirmForm({ token, preview, onDone }: { token: string; preview: LinkP
       <Section title={t('confirmLink.checkTitle')}>
         <form ref={form} className="form form--wide" onSubmit={onSubmit} noValidate>
           <FormAlert message={errors.form} />
-          <TextField
-            label={t('person.nameLatin')}
-            description={t('person.nameLatinHint')}
-            name="nameLatin"
-            required
-            autoComplete="name"
-            value={nameLatin}
-            onChange={(e) => setNameLatin(e.target.value)}
-            error={errors.fields.nameLatin}
-          />
-          <TextField
-            label={t('field.nameLocal')}
-            description={t('person.nameLocalHint')}
-            name="nameLocal"
-            dir="auto"
-            value={nameLocal}
-            onChange={(e) => setNameLocal(e.target.value)}
-            error={errors.fields.nameLocal}
-          />
-          <TextField
-            label={t('field.title')}
-            description={t('person.titleHint')}
-            name="title"
-            value={title}
-            onChange={(e) => setTitle(e.target.value)}
-            error={errors.fields.title}
+          <PersonNameFields
+            value={{ nameLatin, nameLocal, title }}
+            onChange={(n) => {
+              setNameLatin(n.nameLatin);
+              setNameLocal(n.nameLocal);
+              setTitle(n.title);
+            }}
+            errors={errors.fields} autoCompleteName="name"
           />
           <ChannelsEditor value={channels} onChange={setChannels} errors={errors.fields} legend={t('confirmLink.channels')} />
           <Button type="submit" pending={submit.isPending && !leaving}>
