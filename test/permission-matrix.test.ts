@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callers, permissionMatrix, type Caller } from '@/server/permission-matrix';
 import { anonymous, createTestHub, login, makeUser, type Agent, type TestHub } from './helpers/hub';
+import { eventsProbe } from './matrix-probes/events';
+import { notificationsProbe } from './matrix-probes/notifications';
+import { outcomesProbe } from './matrix-probes/outcomes';
+import { papersProbe } from './matrix-probes/papers';
+import type { Probe } from './matrix-probes/types';
+
+const moduleProbes = [eventsProbe, papersProbe, outcomesProbe, notificationsProbe];
 
 /**
  * Walks every registered API route for every kind of caller and compares the outcome with the matrix.
@@ -24,11 +31,6 @@ afterAll(async () => {
   await hub.close();
 });
 
-interface Probe {
-  url: string;
-  body?: unknown;
-}
-
 /** An agency of a Member with one position held by a person who has a public email (made by the administrator). */
 async function directoryRecords(member: string): Promise<{ agencyId: string; positionId: string; personId: string }> {
   const admin = agents.secretariat_admin;
@@ -43,8 +45,12 @@ async function directoryRecords(member: string): Promise<{ agencyId: string; pos
 }
 
 /** A valid request for each route, so that an allowed caller gets past validation to the permission check. */
-async function probe(route: string, scope: 'in' | 'out'): Promise<Probe> {
+async function probe(route: string, scope: 'in' | 'out', caller: Caller): Promise<Probe> {
   const member = scope === 'in' ? 'THA' : 'FJI';
+  for (const moduleProbe of moduleProbes) {
+    const found = await moduleProbe(route, { hub, agents, scope, member, caller });
+    if (found) return found;
+  }
   if (route === 'POST /api/directory/imports/:id/dry-run') return { url: '/api/directory/imports/x/dry-run', body: { mapping: {} } };
   if (route === 'POST /api/directory/imports/:id/apply') return { url: '/api/directory/imports/x/apply', body: { decisions: {} } };
   if (route === 'GET /api/directory/imports/:id') return { url: '/api/directory/imports/00000000-0000-0000-0000-000000000000' };
@@ -122,7 +128,7 @@ describe('permission matrix', () => {
       const mismatches: string[] = [];
       for (const caller of callers) {
         if (route === 'POST /api/auth/logout' && caller !== 'anonymous') continue; // signing out would end the shared sessions; covered in auth.test.ts
-        const p = await probe(route, caller === 'coordinator_out' ? 'out' : 'in');
+        const p = await probe(route, caller === 'coordinator_out' ? 'out' : 'in', caller);
         const res = await agents[caller].request(method, p.url, p.body);
         const got = outcome(res);
         const want = permissionMatrix[route]?.[caller];

@@ -23,6 +23,7 @@ import { AuthService } from './modules/auth/auth.service';
 import { AgenciesService } from './modules/directory/agencies.service';
 import { CoverageService } from './modules/directory/coverage.service';
 import { directoryRoutes } from './modules/directory/directory.routes';
+import { registerEventsModule } from './modules/events/events.module';
 import { exchangeRoutes } from './modules/directory/exchange/exchange.routes';
 import { DirectoryExportService } from './modules/directory/exchange/export.service';
 import { DirectoryImportService } from './modules/directory/exchange/import.service';
@@ -32,8 +33,12 @@ import { NetworkService } from './modules/directory/network.service';
 import { PeopleService } from './modules/directory/people.service';
 import { DirectorySearchService } from './modules/directory/search.service';
 import { healthRoutes } from './modules/health/health.routes';
+import { registerNotificationsModule } from './modules/notifications/notifications.module';
+import { NotificationsService } from './modules/notifications/notifications.service';
+import { registerOutcomesModule } from './modules/outcomes/outcomes.module';
 import { outboxRoutes } from './modules/outbox/outbox.routes';
 import { OutboxService } from './modules/outbox/outbox.service';
+import { registerPapersModule } from './modules/papers/papers.module';
 import { referenceRoutes } from './modules/reference/reference.routes';
 import { ReferenceService } from './modules/reference/reference.service';
 import { usersRoutes } from './modules/users/users.routes';
@@ -101,8 +106,10 @@ export async function buildHub(config: Config, opts: BuildOptions = {}): Promise
     audit: new AuditTrail(database.dialect, clock),
     sessions: new SessionStore(database.db, clock, { idleMinutes: config.SESSION_IDLE_MINUTES, absoluteHours: config.SESSION_ABSOLUTE_HOURS }),
     mailer: undefined as unknown as Mailer,
+    notifier: undefined as unknown as NotificationsService,
   };
   deps.mailer = new Mailer(database.db, jobs, clock, log, config.SMTP_URL, config.MAIL_FROM);
+  deps.notifier = new NotificationsService(deps);
 
   // Typed as Fastify's base logger so plugins and route modules see one instance type.
   const loggerInstance: FastifyBaseLogger = log;
@@ -202,6 +209,11 @@ export async function buildHub(config: Config, opts: BuildOptions = {}): Promise
   });
   // The import service registers its background job when built, so it is built here, before startJobs().
   await app.register(exchangeRoutes, { exports: new DirectoryExportService(deps), imports: new DirectoryImportService(deps) });
+  // The secretariat hub (issue 4): each module registers its own services, jobs and routes.
+  await registerEventsModule(app, deps);
+  await registerPapersModule(app, deps);
+  await registerOutcomesModule(app, deps);
+  await registerNotificationsModule(app, deps);
 
   await registerWebApp(app, path.resolve(config.WEB_DIST));
 

@@ -51,6 +51,10 @@ export const configSchema = z.object({
   RUN_JOBS: bool.default(true),
   TRUST_PROXY: bool.default(false),
   WEB_DIST: z.string().default('./dist/web'),
+  /** Where uploaded files (meeting papers, library files) are stored, under server-generated names. */
+  UPLOAD_DIR: z.string().default('./data/uploads'),
+  /** The largest upload accepted, in megabytes. */
+  UPLOAD_MAX_MB: duration.default(50),
 });
 
 export type Config = z.infer<typeof configSchema> & { PUBLIC_URL: string };

@@ -4,23 +4,18 @@
  * 401 for anonymous callers and 403 for signed-in ones. A Member coordinator is tried twice: acting inside
  * the Members in their scope (`coordinator_in`) and outside it (`coordinator_out`).
  * test/permission-matrix.test.ts walks every row for every caller and fails on a route missing here.
+ * Later modules keep their rows in modules/<name>/<name>.matrix.ts (and their probes in test/matrix-probes/).
  */
-export const callers = ['anonymous', 'secretariat_admin', 'secretariat_staff', 'coordinator_in', 'coordinator_out', 'official', 'researcher'] as const;
-export type Caller = (typeof callers)[number];
-export type Access = 'allow' | 'deny';
+import { eventsMatrix } from './modules/events/events.matrix';
+import { notificationsMatrix } from './modules/notifications/notifications.matrix';
+import { outcomesMatrix } from './modules/outcomes/outcomes.matrix';
+import { papersMatrix } from './modules/papers/papers.matrix';
+import { row, type MatrixRows } from './permission-row';
 
-const A = 'allow' as const;
-const D = 'deny' as const;
-
-/** Compact rows: one letter per caller, in the order of `callers`. */
-function row(pattern: string): Record<Caller, Access> {
-  const letters = pattern.replace(/\s/g, '');
-  if (letters.length !== callers.length) throw new Error(`matrix row needs ${callers.length} letters: ${pattern}`);
-  return Object.fromEntries(callers.map((c, i) => [c, letters[i] === 'A' ? A : D])) as Record<Caller, Access>;
-}
+export { callers, type Access, type Caller } from './permission-row';
 
 //                                                       anon admin staff c-in c-out offi rsch
-export const permissionMatrix: Record<string, Record<Caller, Access>> = {
+export const permissionMatrix: MatrixRows = {
   'GET /api/health':                               row('A    A     A     A    A     A    A'),
   'GET /api/openapi.json':                         row('A    A     A     A    A     A    A'),
   'GET /api/docs':                                 row('A    A     A     A    A     A    A'),
@@ -89,4 +84,9 @@ export const permissionMatrix: Record<string, Record<Caller, Access>> = {
   'GET /api/directory/people/:id':                 row('A    A     A     A    A     A    A'),
   'PATCH /api/directory/people/:id':               row('D    A     A     A    D     D    D'),
   'GET /api/audit':                                row('D    A     D     D    D     D    D'),
+
+  ...eventsMatrix,
+  ...papersMatrix,
+  ...outcomesMatrix,
+  ...notificationsMatrix,
 };

@@ -1,4 +1,6 @@
 import crypto from 'node:crypto';
+import os from 'node:os';
+import path from 'node:path';
 import pg from 'pg';
 import type { Role } from '@/contracts/roles';
 import { buildHub, type Hub } from '@/server/app';
@@ -41,6 +43,8 @@ export function testConfig(overrides: Record<string, string> = {}, schema?: stri
     LOGIN_RATE_PER_MINUTE: '100000',
     PUBLIC_URL: 'http://localhost:3000',
     APP_SECRET: 'test-secret-test-secret-test-secret-0123',
+    // Each test hub keeps its uploads in a folder of its own.
+    UPLOAD_DIR: path.join(os.tmpdir(), `hub-test-uploads-${crypto.randomBytes(6).toString('hex')}`),
     ...(testDb === 'postgres' ? { DATABASE_URL: pgUrl, DATABASE_SCHEMA: schema ?? newSchemaName() } : { SQLITE_PATH: ':memory:' }),
     ...overrides,
   });

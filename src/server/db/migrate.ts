@@ -3,9 +3,20 @@ import type { Database } from './database';
 import * as m001 from './migrations/001-foundation';
 import * as m002 from './migrations/002-directory';
 import * as m004 from './migrations/004-imports';
+import * as m005 from './migrations/005-events';
+import * as m006 from './migrations/006-papers';
+import * as m007 from './migrations/007-outcomes';
+import * as m008 from './migrations/008-notifications';
+import * as m009 from './migrations/009-directory-perf';
 
 /** Migrations in order. Each takes the dialect so the few differences stay explicit. */
-const migrations = { '001-foundation': m001, '002-directory': m002, '004-imports': m004 } as const;
+const migrations = { '001-foundation': m001, '002-directory': m002, '004-imports': m004,
+  '005-events': m005,
+  '006-papers': m006,
+  '007-outcomes': m007,
+  '008-notifications': m008,
+  '009-directory-perf': m009,
+} as const;
 
 /** Applies every pending migration; throws with the failing migration's name. */
 export async function migrateToLatest(database: Database): Promise<string[]> {

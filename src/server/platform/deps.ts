@@ -9,6 +9,7 @@ import type { Clock } from './clock';
 import type { SecretBox } from './crypto';
 import type { JobQueue } from './jobs/queue';
 import type { Mailer } from './mail/mailer';
+import type { Notifier } from './notify';
 
 /** The shared pieces every service may use, built once in app.ts. */
 export interface PlatformDeps {
@@ -22,4 +23,6 @@ export interface PlatformDeps {
   sessions: SessionStore;
   secrets: SecretBox;
   jobs: JobQueue;
+  /** Email notifications by each user's preference (immediately or in a digest). */
+  notifier: Notifier;
 }

@@ -1,4 +1,3 @@
-import { lazy, type ComponentType } from 'react';
 import { createBrowserRouter } from 'react-router';
 import { SignInRoute } from '@/web/features/auth/routes/sign-in';
 import type { Role } from '@/contracts/roles';
@@ -9,14 +8,12 @@ import { HomeRoute } from './routes/home';
 import { NotFoundRoute } from './routes/not-found';
 import { RouteError } from './routes/route-error';
 
-/**
- * Pages outside the sign-in path load on demand: the first page a visitor sees downloads only
- * React, the router, the query client and the sign-in form.
- */
-function lazyRoute<M>(load: () => Promise<M>, name: keyof M) {
-  const Component = lazy(async () => ({ default: (await load())[name] as ComponentType }));
-  return Object.assign(Component, { preload: load });
-}
+import { lazyRoute } from './lazy-route';
+import { eventsPublicRoutes, eventsSignedInRoutes } from '@/web/features/events/routes';
+import { outcomesSignedInRoutes } from '@/web/features/outcomes/routes';
+
+// Pages outside the sign-in path load on demand (lazy-route.ts). Later features list their own pages in
+// features/<name>/routes.tsx: public ones and signed-in ones.
 
 const ForgotPassword = lazyRoute(() => import('@/web/features/auth/routes/forgot-password'), 'ForgotPasswordRoute');
 const ResetPassword = lazyRoute(() => import('@/web/features/auth/routes/reset-password'), 'ResetPasswordRoute');
@@ -82,6 +79,7 @@ export const router = createBrowserRouter([
       { path: 'directory/positions/:id', element: <PositionRedirect /> },
       { path: 'directory/people/:id', element: <Person /> },
       { path: 'directory/confirm/:token', element: <ConfirmLink /> },
+      ...eventsPublicRoutes,
       {
         element: <RequireAuth />,
         children: [
@@ -125,6 +123,8 @@ export const router = createBrowserRouter([
             element: <RequireArea area="directoryEdit" />,
             children: [{ path: 'directory/import/:id?', element: <DirectoryImport /> }],
           },
+          ...eventsSignedInRoutes,
+          ...outcomesSignedInRoutes,
         ],
       },
       { path: '*', element: <NotFoundRoute /> },

@@ -2,7 +2,13 @@
  * English messages, the reference catalogue: its keys define MessageKey, and every other
  * catalogue is typed as Messages, so a missing or misspelt key there fails the type check.
  * Placeholders are written {name} and filled by useT().
+ * Later features keep their messages in features/<name>/messages.ts; they are joined here.
  */
+import { eventsEn } from '@/web/features/events/messages';
+import { notificationsEn } from '@/web/features/notifications/messages';
+import { outcomesEn } from '@/web/features/outcomes/messages';
+import { papersEn } from '@/web/features/papers/messages';
+
 export const en = {
   'app.name': 'Bali Process Hub',
 
@@ -704,6 +710,14 @@ export const en = {
   'exchange.status.applying': 'Importing',
   'exchange.status.applied': 'Imported',
   'exchange.status.failed': 'Failed',
+
+  'nav.events': 'Events',
+  'nav.outcomes': 'Outcomes',
+
+  ...eventsEn,
+  ...papersEn,
+  ...outcomesEn,
+  ...notificationsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

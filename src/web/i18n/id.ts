@@ -1,3 +1,7 @@
+import { eventsId } from '@/web/features/events/messages';
+import { notificationsId } from '@/web/features/notifications/messages';
+import { outcomesId } from '@/web/features/outcomes/messages';
+import { papersId } from '@/web/features/papers/messages';
 import type { Messages } from './en';
 
 /** Bahasa Indonesia. Typed as Messages: a key missing here is a type error. */
@@ -707,4 +711,12 @@ export const id: Messages = {
   'exchange.status.applying': 'Mengimpor',
   'exchange.status.applied': 'Diimpor',
   'exchange.status.failed': 'Gagal',
+
+  'nav.events': 'Acara',
+  'nav.outcomes': 'Hasil pertemuan',
+
+  ...eventsId,
+  ...papersId,
+  ...outcomesId,
+  ...notificationsId,
 };

@@ -1,12 +1,16 @@
 import type { Kysely } from 'kysely';
 import type { Role } from '@/contracts/roles';
 import { searchIndex } from '../../modules/directory/search-index';
+import { seedEventsDemo } from '../../modules/events/events.demo';
+import { seedOutcomesDemo } from '../../modules/outcomes/outcomes.demo';
+import { seedPapersDemo } from '../../modules/papers/papers.demo';
 import { usersRepository } from '../../modules/users/users.repository';
 import { hashPassword } from '../../platform/auth/passwords';
 import { newId } from '../../platform/crypto';
 import type { PlatformDeps } from '../../platform/deps';
 import type { Config } from '../../config';
 import type { DB } from '../schema';
+import type { DemoContext } from './demo-context';
 import { seedDirectoryDemo, type DirectoryDemoCounts, type DirectoryDemoOptions, type LinkedAccount } from './directory-demo';
 import members from './reference/members.json' with { type: 'json' };
 import mandates from './reference/mandates.json' with { type: 'json' };
@@ -76,6 +80,8 @@ const directoryAccounts: Record<string, string[]> = {
 export interface SeedDemoOptions {
   /** The fictional directory to add with the accounts (default: 6 agencies per Member); false for none. */
   directory?: false | Pick<DirectoryDemoOptions, 'agenciesPerMember' | 'positionsPerAgency' | 'seed'>;
+  /** The events, papers and outcomes demo (default: on; needs the directory). */
+  events?: false;
 }
 
 /**
@@ -83,7 +89,7 @@ export interface SeedDemoOptions {
  * and returns the accounts for printing.
  */
 export async function seedDemo(
-  d: Pick<PlatformDeps, 'db' | 'clock' | 'audit'> & { config?: Pick<Config, 'CONFIRMATION_INTERVAL_DAYS'> },
+  d: Pick<PlatformDeps, 'db' | 'clock' | 'audit'> & { config?: Pick<Config, 'CONFIRMATION_INTERVAL_DAYS'> & Partial<Pick<Config, 'UPLOAD_DIR' | 'PUBLIC_URL'>> },
   opts: SeedDemoOptions = {},
 ): Promise<{ created: boolean; accounts: DemoAccount[]; directory: DirectoryDemoCounts | null }> {
   const existing = await d.db.selectFrom('users').select('id').limit(1).executeTakeFirst();
@@ -112,6 +118,8 @@ export async function seedDemo(
       await d.audit.record(trx, null, { action: 'user.seeded', entity: 'user', entityId: id, after: { email: a.email, role: a.role, member_scopes: a.memberScopes } });
     }
     if (opts.directory === false) return null;
+    const userIds = new Map<string, string>();
+    for (const u of await trx.selectFrom('users').select(['id', 'email']).execute()) userIds.set(u.email, u.id);
     const counts = await seedDirectoryDemo(trx, {
       ...opts.directory,
       now: d.clock.now(),
@@ -119,6 +127,12 @@ export async function seedDemo(
       accounts: linked,
     });
     if (counts) await d.audit.record(trx, null, { action: 'directory.demo_seeded', entity: 'directory', entityId: null, after: { ...counts } });
+    if (opts.events !== false) {
+      // The secretariat hub's demo: events (with the September 2022 dialogue), their papers, then the actions.
+      const ctx: DemoContext = { now: d.clock.now(), userIds, ...(d.config?.UPLOAD_DIR ? { config: { UPLOAD_DIR: d.config.UPLOAD_DIR, PUBLIC_URL: d.config.PUBLIC_URL ?? '' } } : {}) };
+      const hub = { ...(await seedEventsDemo(trx, ctx)), ...(await seedPapersDemo(trx, ctx)), ...(await seedOutcomesDemo(trx, ctx)) };
+      await d.audit.record(trx, null, { action: 'events.demo_seeded', entity: 'events', entityId: null, after: hub });
+    }
     return counts;
   });
   return { created: true, accounts: demoAccounts, directory };

@@ -24,6 +24,8 @@ const items: NavItem[] = [
   { to: '/directory/due', label: 'nav.directoryDue', area: 'directoryDue' },
   { to: '/directory/coverage', label: 'nav.directoryCoverage', area: 'directoryCoverage' },
   { to: '/directory/network', label: 'nav.directoryNetwork', public: true },
+  { to: '/events', label: 'nav.events', public: true },
+  { to: '/outcomes', label: 'nav.outcomes' },
   { to: '/admin/users', label: 'nav.users', area: 'users' },
   { to: '/admin/invitations', label: 'nav.invitations', area: 'invitations' },
   { to: '/admin/outbox', label: 'nav.outbox', area: 'outbox' },

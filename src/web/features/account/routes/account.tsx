@@ -5,6 +5,7 @@ import { ChangePasswordSection } from '../components/change-password-section';
 import { ProfileSection } from '../components/profile-section';
 import { SessionsSection } from '../components/sessions-section';
 import { TwoFactorSection } from '../components/two-factor-section';
+import { NotificationSettings } from '@/web/features/notifications/components/notification-settings';
 
 export function AccountRoute() {
   const t = useT();
@@ -17,6 +18,7 @@ export function AccountRoute() {
       <SessionsSection />
       <ChangePasswordSection email={user.email} />
       <TwoFactorSection user={user} />
+      <NotificationSettings />
     </Page>
   );
 }
