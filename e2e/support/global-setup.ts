@@ -38,7 +38,9 @@ async function waitForHealth(url: string, child: ChildProcess): Promise<void> {
 /** Starts the real server (built web app, fresh SQLite file with demo data) for the browser tests. */
 export async function setup(project: TestProject): Promise<void> {
   const root = path.resolve(import.meta.dirname, '../..');
-  if (!fs.existsSync(path.join(root, 'dist/web/index.html'))) throw new Error('dist/web is missing: run `npx vite build` (npm test does it)');
+  // HUB_E2E_WEB_DIST lets several people on one machine build and test their own copy of the web app.
+  const webDist = process.env.HUB_E2E_WEB_DIST ? path.resolve(process.env.HUB_E2E_WEB_DIST) : path.join(root, 'dist/web');
+  if (!fs.existsSync(path.join(webDist, 'index.html'))) throw new Error(`${webDist} is missing: run \`npx vite build\` (npm test does it)`);
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hub-e2e-'));
   const dbPath = path.join(dir, 'hub.sqlite');
   const port = 41_000 + Math.floor(Math.random() * 10_000);
@@ -54,7 +56,8 @@ export async function setup(project: TestProject): Promise<void> {
     LOG_LEVEL: 'warn',
     LOGIN_RATE_PER_MINUTE: '10000',
     API_RATE_PER_MINUTE: '100000',
-    WEB_DIST: path.join(root, 'dist/web'),
+    WEB_DIST: webDist,
+    UPLOAD_DIR: path.join(dir, 'uploads'),
   };
   server = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'src/server/main.ts')], { cwd: root, env, stdio: ['ignore', 'ignore', 'inherit'] });
   await waitForHealth(baseUrl, server);
