@@ -1,13 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callers, permissionMatrix, type Caller } from '@/server/permission-matrix';
 import { anonymous, createTestHub, login, makeUser, type Agent, type TestHub } from './helpers/hub';
+import { calendarProbe } from './matrix-probes/calendar';
 import { eventsProbe } from './matrix-probes/events';
+import { participationProbe } from './matrix-probes/participation';
 import { notificationsProbe } from './matrix-probes/notifications';
 import { outcomesProbe } from './matrix-probes/outcomes';
 import { papersProbe } from './matrix-probes/papers';
 import type { Probe } from './matrix-probes/types';
 
-const moduleProbes = [eventsProbe, papersProbe, outcomesProbe, notificationsProbe];
+const moduleProbes = [eventsProbe, participationProbe, papersProbe, outcomesProbe, notificationsProbe, calendarProbe];
 
 /**
  * Walks every registered API route for every kind of caller and compares the outcome with the matrix.

@@ -20,10 +20,12 @@ import { auditRoutes } from './modules/audit/audit.routes';
 import { AuditService } from './modules/audit/audit.service';
 import { authRoutes } from './modules/auth/auth.routes';
 import { AuthService } from './modules/auth/auth.service';
+import { registerCalendarModule } from './modules/calendar/calendar.module';
 import { AgenciesService } from './modules/directory/agencies.service';
 import { CoverageService } from './modules/directory/coverage.service';
 import { directoryRoutes } from './modules/directory/directory.routes';
 import { registerEventsModule } from './modules/events/events.module';
+import { registerParticipationModule } from './modules/events/participation.module';
 import { exchangeRoutes } from './modules/directory/exchange/exchange.routes';
 import { DirectoryExportService } from './modules/directory/exchange/export.service';
 import { DirectoryImportService } from './modules/directory/exchange/import.service';
@@ -211,9 +213,11 @@ export async function buildHub(config: Config, opts: BuildOptions = {}): Promise
   await app.register(exchangeRoutes, { exports: new DirectoryExportService(deps), imports: new DirectoryImportService(deps) });
   // The secretariat hub (issue 4): each module registers its own services, jobs and routes.
   await registerEventsModule(app, deps);
+  await registerParticipationModule(app, deps);
   await registerPapersModule(app, deps);
   await registerOutcomesModule(app, deps);
   await registerNotificationsModule(app, deps);
+  await registerCalendarModule(app, deps);
 
   await registerWebApp(app, path.resolve(config.WEB_DIST));
 

@@ -6,7 +6,9 @@
  * test/permission-matrix.test.ts walks every row for every caller and fails on a route missing here.
  * Later modules keep their rows in modules/<name>/<name>.matrix.ts (and their probes in test/matrix-probes/).
  */
+import { calendarMatrix } from './modules/calendar/calendar.matrix';
 import { eventsMatrix } from './modules/events/events.matrix';
+import { participationMatrix } from './modules/events/participation.matrix';
 import { notificationsMatrix } from './modules/notifications/notifications.matrix';
 import { outcomesMatrix } from './modules/outcomes/outcomes.matrix';
 import { papersMatrix } from './modules/papers/papers.matrix';
@@ -86,7 +88,9 @@ export const permissionMatrix: MatrixRows = {
   'GET /api/audit':                                row('D    A     D     D    D     D    D'),
 
   ...eventsMatrix,
+  ...participationMatrix,
   ...papersMatrix,
   ...outcomesMatrix,
   ...notificationsMatrix,
+  ...calendarMatrix,
 };

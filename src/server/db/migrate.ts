@@ -8,6 +8,7 @@ import * as m006 from './migrations/006-papers';
 import * as m007 from './migrations/007-outcomes';
 import * as m008 from './migrations/008-notifications';
 import * as m009 from './migrations/009-directory-perf';
+import * as m010 from './migrations/010-participation';
 
 /** Migrations in order. Each takes the dialect so the few differences stay explicit. */
 const migrations = { '001-foundation': m001, '002-directory': m002, '004-imports': m004,
@@ -16,6 +17,7 @@ const migrations = { '001-foundation': m001, '002-directory': m002, '004-imports
   '007-outcomes': m007,
   '008-notifications': m008,
   '009-directory-perf': m009,
+  '010-participation': m010,
 } as const;
 
 /** Applies every pending migration; throws with the failing migration's name. */

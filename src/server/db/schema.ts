@@ -1,5 +1,6 @@
 import type { Generated } from 'kysely';
 import type { EventsTables } from '../modules/events/events.tables';
+import type { ParticipationTables } from '../modules/events/participation.tables';
 import type { NotificationsTables } from '../modules/notifications/notifications.tables';
 import type { OutcomesTables } from '../modules/outcomes/outcomes.tables';
 import type { PapersTables } from '../modules/papers/papers.tables';
@@ -9,7 +10,7 @@ import type { PapersTables } from '../modules/papers/papers.tables';
  * (they sort as text), booleans are 0/1 integers and JSON is text, so one query runs on SQLite and PostgreSQL.
  * Each later module keeps its own tables next to its code (modules/<name>/<name>.tables.ts) and they are joined here.
  */
-export interface DB extends EventsTables, PapersTables, OutcomesTables, NotificationsTables {
+export interface DB extends EventsTables, ParticipationTables, PapersTables, OutcomesTables, NotificationsTables {
   settings: { key: string; value: string };
   users: UsersTable;
   user_member_scopes: { user_id: string; member_code: string };

@@ -11,6 +11,7 @@ import { RouteError } from './routes/route-error';
 import { lazyRoute } from './lazy-route';
 import { eventsPublicRoutes, eventsSignedInRoutes } from '@/web/features/events/routes';
 import { outcomesSignedInRoutes } from '@/web/features/outcomes/routes';
+import { participationSignedInRoutes } from '@/web/features/participation/routes';
 
 // Pages outside the sign-in path load on demand (lazy-route.ts). Later features list their own pages in
 // features/<name>/routes.tsx: public ones and signed-in ones.
@@ -125,6 +126,7 @@ export const router = createBrowserRouter([
           },
           ...eventsSignedInRoutes,
           ...outcomesSignedInRoutes,
+          ...participationSignedInRoutes,
         ],
       },
       { path: '*', element: <NotFoundRoute /> },

@@ -7,6 +7,7 @@
 import { eventsEn } from '@/web/features/events/messages';
 import { notificationsEn } from '@/web/features/notifications/messages';
 import { outcomesEn } from '@/web/features/outcomes/messages';
+import { participationEn } from '@/web/features/participation/messages';
 import { papersEn } from '@/web/features/papers/messages';
 
 export const en = {
@@ -715,6 +716,7 @@ export const en = {
   'nav.outcomes': 'Outcomes',
 
   ...eventsEn,
+  ...participationEn,
   ...papersEn,
   ...outcomesEn,
   ...notificationsEn,

@@ -1,6 +1,7 @@
 import { eventsId } from '@/web/features/events/messages';
 import { notificationsId } from '@/web/features/notifications/messages';
 import { outcomesId } from '@/web/features/outcomes/messages';
+import { participationId } from '@/web/features/participation/messages';
 import { papersId } from '@/web/features/papers/messages';
 import type { Messages } from './en';
 
@@ -716,6 +717,7 @@ export const id: Messages = {
   'nav.outcomes': 'Hasil pertemuan',
 
   ...eventsId,
+  ...participationId,
   ...papersId,
   ...outcomesId,
   ...notificationsId,
