@@ -76,4 +76,67 @@ export async function up(db: Kysely<unknown>, _dialect: DialectName): Promise<vo
     .execute();
   await db.schema.createIndex('event_participants_event').on('event_participants').columns(['event_id', 'status']).execute();
   await db.schema.createIndex('event_participants_user').on('event_participants').columns(['user_id', 'event_id']).execute();
+  // The agenda: sessions (UTC instants), their speakers (a directory person or a guest speaker profile) and
+  // breakout groups with the participants assigned to them.
+  await db.schema
+    .createTable('guest_speakers')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('name', 'text', (c) => c.notNull())
+    .addColumn('title', 'text')
+    .addColumn('organisation', 'text')
+    .addColumn('bio', 'text')
+    .addColumn('created_by', 'text', (c) => c.references('users.id').onDelete('set null'))
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .addColumn('updated_at', 'text', (c) => c.notNull())
+    .execute();
+
+  await db.schema
+    .createTable('event_sessions')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('event_id', 'text', (c) => c.notNull().references('events.id').onDelete('cascade'))
+    .addColumn('title', 'text', (c) => c.notNull())
+    .addColumn('description', 'text')
+    .addColumn('starts_at', 'text', (c) => c.notNull())
+    .addColumn('ends_at', 'text', (c) => c.notNull())
+    .addColumn('room', 'text')
+    .addColumn('online_url', 'text')
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .addColumn('updated_at', 'text', (c) => c.notNull())
+    .execute();
+  await db.schema.createIndex('event_sessions_event').on('event_sessions').columns(['event_id', 'starts_at']).execute();
+
+  await db.schema
+    .createTable('event_session_speakers')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('session_id', 'text', (c) => c.notNull().references('event_sessions.id').onDelete('cascade'))
+    .addColumn('event_id', 'text', (c) => c.notNull().references('events.id').onDelete('cascade'))
+    /** Exactly one of person_id and guest_speaker_id. */
+    .addColumn('person_id', 'text', (c) => c.references('people.id').onDelete('cascade'))
+    .addColumn('guest_speaker_id', 'text', (c) => c.references('guest_speakers.id').onDelete('cascade'))
+    .addColumn('role', 'text', (c) => c.notNull())
+    .addColumn('sort_order', 'integer', (c) => c.notNull())
+    .execute();
+  await db.schema.createIndex('event_session_speakers_event').on('event_session_speakers').columns(['event_id', 'session_id', 'sort_order']).execute();
+
+  await db.schema
+    .createTable('event_breakouts')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('event_id', 'text', (c) => c.notNull().references('events.id').onDelete('cascade'))
+    .addColumn('name', 'text', (c) => c.notNull())
+    .addColumn('description', 'text')
+    .addColumn('session_id', 'text', (c) => c.references('event_sessions.id').onDelete('set null'))
+    .addColumn('sort_order', 'integer', (c) => c.notNull())
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .addColumn('updated_at', 'text', (c) => c.notNull())
+    .execute();
+  await db.schema.createIndex('event_breakouts_event').on('event_breakouts').columns(['event_id', 'sort_order']).execute();
+
+  await db.schema
+    .createTable('event_breakout_members')
+    .addColumn('breakout_id', 'text', (c) => c.notNull().references('event_breakouts.id').onDelete('cascade'))
+    .addColumn('participant_id', 'text', (c) => c.notNull().references('event_participants.id').onDelete('cascade'))
+    .addColumn('event_id', 'text', (c) => c.notNull().references('events.id').onDelete('cascade'))
+    .addPrimaryKeyConstraint('event_breakout_members_pk', ['breakout_id', 'participant_id'])
+    .execute();
+  await db.schema.createIndex('event_breakout_members_event').on('event_breakout_members').columns(['event_id']).execute();
 }

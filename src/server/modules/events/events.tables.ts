@@ -3,6 +3,56 @@ export interface EventsTables {
   events: EventsTable;
   event_invitations: EventInvitationsTable;
   event_participants: EventParticipantsTable;
+  guest_speakers: GuestSpeakersTable;
+  event_sessions: EventSessionsTable;
+  event_session_speakers: EventSessionSpeakersTable;
+  event_breakouts: EventBreakoutsTable;
+  event_breakout_members: { breakout_id: string; participant_id: string; event_id: string };
+}
+
+export interface GuestSpeakersTable {
+  id: string;
+  name: string;
+  title: string | null;
+  organisation: string | null;
+  bio: string | null;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface EventSessionsTable {
+  id: string;
+  event_id: string;
+  title: string;
+  description: string | null;
+  starts_at: string;
+  ends_at: string;
+  room: string | null;
+  online_url: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface EventSessionSpeakersTable {
+  id: string;
+  session_id: string;
+  event_id: string;
+  person_id: string | null;
+  guest_speaker_id: string | null;
+  role: string;
+  sort_order: number;
+}
+
+export interface EventBreakoutsTable {
+  id: string;
+  event_id: string;
+  name: string;
+  description: string | null;
+  session_id: string | null;
+  sort_order: number;
+  created_at: string;
+  updated_at: string;
 }
 
 export interface EventsTable {
