@@ -1,10 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { PlatformDeps } from '../../platform/deps';
+import { participationRoutes } from './participation.routes';
+import { ParticipationService } from './participation.service';
 
 /**
- * Registers the participation part of the events module (invitations, nominations, registration, check-in): builds its services, registers its jobs (before startJobs) and its routes.
- * Called once from app.ts.
+ * Registers the participation part of the events module (invitations, nominations, registration, check-in):
+ * builds its service and its routes. Called once from app.ts.
  */
-export async function registerParticipationModule(_app: FastifyInstance, _deps: PlatformDeps): Promise<void> {
-  // routes come with the module
+export async function registerParticipationModule(app: FastifyInstance, deps: PlatformDeps): Promise<void> {
+  await app.register(participationRoutes, { participation: new ParticipationService(deps) });
 }
