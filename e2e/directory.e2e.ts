@@ -365,6 +365,12 @@ describe('directory', () => {
     await page.getByText('TPF', { exact: true }).waitFor();
     await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Edit agency');
 
+    // Confirming the agency's own details records who and when.
+    await page.getByText('Not confirmed yet').waitFor();
+    await page.getByRole('button', { name: 'Confirm details' }).click();
+    await page.getByText("The agency's details are confirmed.").waitFor();
+    await page.getByText(/^Confirmed .+ by /).waitFor();
+
     await page.getByRole('button', { name: 'Add position' }).click();
     await page.getByRole('button', { name: 'Add position' }).last().waitFor();
     await page.getByLabel('Position title').fill('Maritime focal point');
@@ -380,6 +386,7 @@ describe('directory', () => {
     await page.getByText(`History: ${name}`).click();
     await page.getByText('Agency edited').waitFor();
     await page.getByText('Fields: Acronym, Mandates', { exact: true }).waitFor();
+    await page.getByText('Agency details confirmed').waitFor();
     await expectAccessible(page);
   });
 

@@ -62,6 +62,7 @@ async function probe(route: string, scope: 'in' | 'out', caller: Caller): Promis
     const id = route.includes('/people/') ? r.personId : route.includes('/positions/') ? r.positionId : route.includes('/history/') ? r.agencyId : r.agencyId;
     const bodies: Record<string, unknown> = {
       'PATCH /api/directory/agencies/:id': { acronym: 'MX' },
+      'POST /api/directory/agencies/:id/confirm': {},
       'POST /api/directory/agencies/:id/positions': { title: 'Another focal point' },
       'PATCH /api/directory/positions/:id': { title: 'Renamed focal point' },
       'POST /api/directory/positions/:id/confirm': {},

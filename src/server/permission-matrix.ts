@@ -73,6 +73,7 @@ export const permissionMatrix: MatrixRows = {
   'POST /api/directory/agencies':                  row('D    A     A     A    D     D    D'),
   'GET /api/directory/agencies/:id':               row('A    A     A     A    A     A    A'),
   'PATCH /api/directory/agencies/:id':             row('D    A     A     A    D     D    D'),
+  'POST /api/directory/agencies/:id/confirm':      row('D    A     A     A    D     D    D'),
   'POST /api/directory/agencies/:id/positions':    row('D    A     A     A    D     D    D'),
   'GET /api/directory/positions/:id':              row('A    A     A     A    A     A    A'),
   'PATCH /api/directory/positions/:id':            row('D    A     A     A    D     D    D'),

@@ -109,6 +109,19 @@ export class AgenciesService {
     return this.get(ctx, id);
   }
 
+  /** The agency's own details (names, type, mandates, website, address) are still right: records who said so, and when. */
+  async confirm(ctx: RequestContext, id: string): Promise<Agency> {
+    const before = await directoryRepository.agency(this.d.db, id);
+    if (!before) throw errors.notFound('The agency');
+    const actor = authorize(ctx, 'directory.edit', { memberCode: before.member_code });
+    const now = this.d.clock.now().toISOString();
+    await this.d.db.transaction().execute(async (trx) => {
+      await directoryRepository.updateAgency(trx, id, { last_confirmed_at: now, last_confirmed_by: actor.id, updated_at: now });
+      await this.d.audit.record(trx, ctx, { action: 'agency.confirmed', entity: 'agency', entityId: id, before: { last_confirmed_at: before.last_confirmed_at }, after: { last_confirmed_at: now } });
+    });
+    return this.get(ctx, id);
+  }
+
   async createPosition(ctx: RequestContext, agencyId: string, input: PositionInput): Promise<Position> {
     const agency = await directoryRepository.agency(this.d.db, agencyId);
     if (!agency) throw errors.notFound('The agency');

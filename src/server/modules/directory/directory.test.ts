@@ -69,12 +69,28 @@ describe('a coordinator edits only their own Members', () => {
       await coordinator.request('POST', `/api/directory/positions/${position.id}/handover`, { startDate: '2026-05-01', person: { nameLatin: 'Impostor' } }),
       await coordinator.request('PATCH', `/api/directory/people/${personId}`, { nameLatin: 'Renamed' }),
       await coordinator.request('POST', '/api/directory/agencies', { memberCode: 'FJI', nameEn: 'New', type: 'police' }),
+      await coordinator.request('POST', `/api/directory/agencies/${agency.id}/confirm`, {}),
     ];
-    expect(attempts.map((a) => a.status)).toEqual([403, 403, 403, 403, 403, 403]);
+    expect(attempts.map((a) => a.status)).toEqual([403, 403, 403, 403, 403, 403, 403]);
+    expect((await staff.request('GET', `/api/directory/agencies/${agency.id}`)).body.lastConfirmedAt).toBeNull();
     const after = await staff.request('GET', `/api/directory/agencies/${agency.id}`);
     expect(after.body.nameEn).toBe('Fiji Police Force');
     expect(after.body.positions).toHaveLength(1);
     expect(after.body.positions[0].holder.nameLatin).toBe('Fiji Person');
+  });
+});
+
+describe("confirming an agency's details", () => {
+  it('records who confirmed them and when, in the record and the audit trail', async () => {
+    const agency = await makeAgency(staff, { memberCode: 'THA' });
+    expect((await anonymous(hub).request('GET', `/api/directory/agencies/${agency.id}`)).body.lastConfirmedAt).toBeNull();
+    hub.clock.advance(60_000);
+    const res = await coordinator.request('POST', `/api/directory/agencies/${agency.id}/confirm`, {});
+    expect(res.status).toBe(200);
+    expect(res.body.lastConfirmedAt).toBe(hub.clock.now().toISOString());
+    expect(res.body.lastConfirmedBy.displayName).toBeTruthy();
+    const entry = await hub.deps.db.selectFrom('audit_log').select(['action', 'after_json']).where('entity_id', '=', agency.id).where('action', '=', 'agency.confirmed').executeTakeFirstOrThrow();
+    expect(JSON.parse(entry.after_json ?? '{}')).toEqual({ last_confirmed_at: res.body.lastConfirmedAt });
   });
 });
 

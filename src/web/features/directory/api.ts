@@ -69,6 +69,7 @@ export const getAgency = (id: string) => api<Agency>(`/api/directory/agencies/${
 export const listAgencies = (member: string) => api<AgencyList>(`/api/directory/agencies${toQueryString({ member, limit: 200 })}`);
 export const createAgency = (body: AgencyInput) => api<Agency>('/api/directory/agencies', { method: 'POST', body });
 export const updateAgency = (id: string, body: AgencyPatch) => api<Agency>(`/api/directory/agencies/${enc(id)}`, { method: 'PATCH', body });
+export const confirmAgency = (id: string) => api<Agency>(`/api/directory/agencies/${enc(id)}/confirm`, { method: 'POST', body: {} });
 export const createPosition = (agencyId: string, body: PositionInput) =>
   api<Position>(`/api/directory/agencies/${enc(agencyId)}/positions`, { method: 'POST', body });
 export const getPosition = (id: string) => api<Position>(`/api/directory/positions/${enc(id)}`);
@@ -197,6 +198,17 @@ export function useUpdateAgency() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: ({ id, body }: { id: string; body: AgencyPatch }) => updateAgency(id, body),
+    onSuccess: async (agency) => {
+      qc.setQueryData(directoryKeys.agency(agency.id), agency);
+      await refreshDirectory(qc, directoryKeys.agency(agency.id));
+    },
+  });
+}
+
+export function useConfirmAgency() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: confirmAgency,
     onSuccess: async (agency) => {
       qc.setQueryData(directoryKeys.agency(agency.id), agency);
       await refreshDirectory(qc, directoryKeys.agency(agency.id));

@@ -9,6 +9,7 @@ import { useHistory, type HistoryEntity } from '../api';
 const actionKeys: Partial<Record<string, MessageKey>> = {
   'agency.created': 'history.action.agencyCreated',
   'agency.updated': 'history.action.agencyUpdated',
+  'agency.confirmed': 'history.action.agencyConfirmed',
   'position.created': 'history.action.positionCreated',
   'position.updated': 'history.action.positionUpdated',
   'position.confirmed': 'history.action.positionConfirmed',

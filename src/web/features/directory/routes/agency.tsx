@@ -7,9 +7,10 @@ import { Page, Section } from '@/web/components/page';
 import { Loading, QueryError } from '@/web/components/status';
 import { useLocale, useT } from '@/web/i18n/use-t';
 import { useErrorMessages } from '@/web/lib/form-errors';
+import { formatDate } from '@/web/lib/format';
 import { useReference } from '@/web/lib/reference';
 import { useCurrentUser } from '@/web/lib/session';
-import { useAgency, useConfirmPosition, useSendConfirmationLink } from '../api';
+import { useAgency, useConfirmAgency, useConfirmPosition, useSendConfirmationLink } from '../api';
 import { AgencyForm } from '../components/agency-form';
 import { HandoverDialog } from '../components/handover-dialog';
 import { HistoryDisclosure } from '../components/history-disclosure';
@@ -29,6 +30,7 @@ export function AgencyRoute() {
   const reference = useReference();
   const toMessages = useErrorMessages();
   const confirm = useConfirmPosition();
+  const confirmAgency = useConfirmAgency();
   const sendLink = useSendConfirmationLink();
   const [open, setOpen] = useState<'edit' | 'position' | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
@@ -153,6 +155,14 @@ export function AgencyRoute() {
                 </dd>
               </div>
             ) : null}
+            <div>
+              <dt>{t('agency.confirmedTitle')}</dt>
+              <dd>
+                {a.lastConfirmedAt
+                  ? t('agency.confirmedOn', { date: formatDate(a.lastConfirmedAt, locale), name: a.lastConfirmedBy?.displayName ?? '—' })
+                  : t('agency.neverConfirmed')}
+              </dd>
+            </div>
             {a.address ? (
               <div>
                 <dt>{t('agency.address')}</dt>
@@ -173,6 +183,20 @@ export function AgencyRoute() {
                 onClick={() => setOpen(open === 'edit' ? null : 'edit')}
               >
                 {t('agency.edit')}
+              </button>
+              <button
+                type="button"
+                className="button button--secondary"
+                disabled={confirmAgency.isPending}
+                onClick={() => {
+                  setNotice(null);
+                  confirmAgency.mutate(a.id, {
+                    onSuccess: () => setNotice({ kind: 'success', text: t('agency.confirmedNotice') }),
+                    onError: (e) => setNotice({ kind: 'error', text: toMessages(e, []).form ?? t('error.network') }),
+                  });
+                }}
+              >
+                {t('agency.confirm')}
               </button>
               <button
                 ref={addButton}
