@@ -1,10 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { PlatformDeps } from '../../platform/deps';
+import { calendarRoutes } from './calendar.routes';
+import { CalendarService } from './calendar.service';
 
 /**
- * Registers the calendar module (.ics files and feeds): builds its services, registers its jobs (before startJobs) and its routes.
- * Called once from app.ts.
+ * Registers the calendar module (.ics files and feeds). Called once from app.ts.
  */
-export async function registerCalendarModule(_app: FastifyInstance, _deps: PlatformDeps): Promise<void> {
-  // routes come with the module
+export async function registerCalendarModule(app: FastifyInstance, deps: PlatformDeps): Promise<void> {
+  await app.register(calendarRoutes, { calendar: new CalendarService(deps) });
 }
