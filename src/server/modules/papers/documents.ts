@@ -1,0 +1,107 @@
+import ExcelJS from 'exceljs';
+import PDFDocument from 'pdfkit';
+
+/**
+ * Documents the hub writes itself: the participant list (PDF and XLSX) and the small PDFs of the demo. The PDF text
+ * is real text (standard Helvetica), so it can be searched, copied and read back.
+ */
+
+export interface ListedParticipant {
+  name: string;
+  organisation: string | null;
+  member: string | null;
+}
+
+export interface ListHeading {
+  title: string;
+  /** e.g. "7–8 September 2022 · Bangkok" */
+  subtitle: string;
+  generatedAt: Date;
+}
+
+/** Collects a pdfkit document into a buffer (these documents are small: a list, a demo paper). */
+function render(doc: PDFKit.PDFDocument): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    doc.on('data', (c: Buffer) => chunks.push(c));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+    doc.end();
+  });
+}
+
+/**
+ * Helvetica covers Latin-1 and a little more: other scripts would print as wrong glyphs, so they are spelt out
+ * as "?" rather than misprinted. The XLSX keeps every script.
+ */
+function latin(text: string): string {
+  return text.normalize('NFC').replace(/[^\x20-\x7e\u00a0-\u017f\u2013\u2014\u2018\u2019\u201c\u201d\u2022\u2026]/g, '?');
+}
+
+const COLUMNS = [
+  { header: 'Name', x: 50, width: 190 },
+  { header: 'Organisation', x: 245, width: 200 },
+  { header: 'Member', x: 450, width: 95 },
+] as const;
+
+export async function participantListPdf(heading: ListHeading, rows: readonly ListedParticipant[]): Promise<Buffer> {
+  const doc = new PDFDocument({ size: 'A4', margin: 50, info: { Title: latin(`Participant list: ${heading.title}`), Creator: 'Bali Process Hub', CreationDate: heading.generatedAt } });
+  doc.font('Helvetica-Bold').fontSize(16).text('Participant list', { align: 'left' });
+  doc.font('Helvetica').fontSize(11).text(latin(heading.title)).text(latin(heading.subtitle));
+  doc.fontSize(9).fillColor('#555').text(`${rows.length} participants who agreed to be listed. Generated ${heading.generatedAt.toISOString().slice(0, 10)}.`).fillColor('#000');
+  doc.moveDown();
+  const header = () => {
+    const y = doc.y;
+    doc.font('Helvetica-Bold').fontSize(10);
+    for (const c of COLUMNS) doc.text(c.header, c.x, y, { width: c.width, lineBreak: false });
+    doc.moveTo(50, y + 14).lineTo(545, y + 14).stroke('#999');
+    doc.y = y + 20;
+    doc.font('Helvetica').fontSize(10);
+  };
+  header();
+  for (const r of rows) {
+    if (doc.y > 770) {
+      doc.addPage();
+      header();
+    }
+    const y = doc.y;
+    const cells = [r.name, r.organisation ?? '', r.member ?? ''];
+    COLUMNS.forEach((c, i) => doc.text(latin(cells[i] ?? ''), c.x, y, { width: c.width, lineBreak: false, ellipsis: true }));
+    doc.y = y + 16;
+  }
+  return render(doc);
+}
+
+export async function participantListXlsx(heading: ListHeading, rows: readonly ListedParticipant[]): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'Bali Process Hub';
+  wb.created = heading.generatedAt;
+  const ws = wb.addWorksheet('Participants');
+  ws.columns = [
+    { header: 'Name', key: 'name', width: 36 },
+    { header: 'Organisation', key: 'organisation', width: 48 },
+    { header: 'Member', key: 'member', width: 24 },
+  ];
+  ws.getRow(1).font = { bold: true };
+  ws.views = [{ state: 'frozen', ySplit: 1 }];
+  // Strings are written as text cells: a name that starts with "=" is never a formula.
+  for (const r of rows) ws.addRow({ name: r.name, organisation: r.organisation ?? '', member: r.member ?? '' });
+  const data = await wb.xlsx.writeBuffer();
+  return Buffer.from(data);
+}
+
+/** A short PDF paper: a title, a line under it, then paragraphs (headings start with "# "). */
+export async function simplePaperPdf(title: string, subtitle: string, paragraphs: readonly string[], createdAt: Date): Promise<Buffer> {
+  const doc = new PDFDocument({ size: 'A4', margin: 56, info: { Title: latin(title), Creator: 'Bali Process Hub (demo)', CreationDate: createdAt }, compress: true });
+  doc.font('Helvetica-Bold').fontSize(16).text(latin(title));
+  doc.font('Helvetica').fontSize(10).fillColor('#555').text(latin(subtitle)).fillColor('#000');
+  doc.moveDown();
+  for (const p of paragraphs) {
+    if (p.startsWith('# ')) {
+      doc.moveDown(0.5).font('Helvetica-Bold').fontSize(12).text(latin(p.slice(2))).font('Helvetica').fontSize(10.5);
+    } else {
+      doc.font('Helvetica').fontSize(10.5).text(latin(p), { align: 'left' }).moveDown(0.4);
+    }
+  }
+  return render(doc);
+}
