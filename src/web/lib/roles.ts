@@ -20,7 +20,8 @@ export type Area =
   | 'audit'
   | 'directoryEdit'
   | 'directoryDue'
-  | 'directoryCoverage';
+  | 'directoryCoverage'
+  | 'eventsManage';
 
 const access: Record<Area, readonly Role[]> = {
   users: ['secretariat_admin', 'secretariat_staff'],
@@ -33,6 +34,8 @@ const access: Record<Area, readonly Role[]> = {
   directoryEdit: ['secretariat_admin', 'secretariat_staff', 'member_coordinator'],
   directoryDue: ['secretariat_admin', 'secretariat_staff', 'member_coordinator'],
   directoryCoverage: ['secretariat_admin', 'secretariat_staff', 'member_coordinator'],
+  // Creating and editing events and their agendas is the secretariat's.
+  eventsManage: ['secretariat_admin', 'secretariat_staff'],
 };
 
 export function can(role: Role, area: Area): boolean {

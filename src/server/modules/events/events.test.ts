@@ -112,13 +112,12 @@ describe('creating and editing events', () => {
 });
 
 describe('who sees which event', () => {
-  let pub: { id: string };
   let members: { id: string };
   let invited: { id: string };
   let invitedUser: { id: string };
   let draft: { id: string };
   beforeAll(async () => {
-    pub = await makeEvent({ title: 'Visibility public', visibility: 'public', series: 'vis-test' });
+    await makeEvent({ title: 'Visibility public', visibility: 'public', series: 'vis-test' });
     members = await makeEvent({ title: 'Visibility members', visibility: 'members', series: 'vis-test' });
     invited = await makeEvent({ title: 'Visibility invited Member', visibility: 'invited', series: 'vis-test' });
     invitedUser = await makeEvent({ title: 'Visibility invited person', visibility: 'invited', series: 'vis-test' });
