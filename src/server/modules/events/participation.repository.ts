@@ -33,6 +33,8 @@ export interface ParticipantFilter {
 
 /** All SQL for invitations, nominations, registrations, the waitlist and check-in. */
 export const participationRepository = {
+  eventIdBySlug: async (db: Db, slug: string) => (await db.selectFrom('events').select('id').where('slug', '=', slug).executeTakeFirst())?.id,
+
   invitations(db: Db, eventId: string, o: { members?: readonly string[]; userId?: string } = {}): Promise<InvitationRow[]> {
     return db
       .selectFrom('event_invitations')

@@ -44,9 +44,13 @@ export class ParticipationService {
     return this.d.clock.now().toISOString();
   }
 
-  /** The event if the actor may see it (404 otherwise, also for invited-only events they are not invited to). */
-  private event(actor: Actor, eventId: string): Promise<EventsTable> {
-    return findVisibleEvent(this.d.db, actor, eventId);
+  /**
+   * The event (by id, or by slug as the events API accepts) if the actor may see it: 404 otherwise, also for
+   * invited-only events they are not invited to.
+   */
+  private async event(actor: Actor, ref: string): Promise<EventsTable> {
+    const id = /^[0-9a-f]{8}-[0-9a-f]{4}-/i.test(ref) ? ref : ((await repo.eventIdBySlug(this.d.db, ref)) ?? ref);
+    return findVisibleEvent(this.d.db, actor, id);
   }
 
   private async run<T>(work: (trx: Transaction<DB>, outbox: Outbox) => Promise<T>): Promise<T> {
@@ -68,9 +72,9 @@ export class ParticipationService {
 
   // ---- invitations ----
 
-  async invitations(ctx: RequestContext, eventId: string): Promise<InvitationList> {
+  async invitations(ctx: RequestContext, ref: string): Promise<InvitationList> {
     const actor = requireActor(ctx);
-    await this.event(actor, eventId);
+    const { id: eventId } = await this.event(actor, ref);
     if (!policy.seeInvitations(actor)) throw errors.forbidden();
     const secretariat = policy.secretariat(actor);
     const rows = await repo.invitations(this.d.db, eventId, secretariat ? {} : { members: actor.memberScopes });
@@ -78,9 +82,10 @@ export class ParticipationService {
     return { items: rows.map(presentInvitation), quotas: quotas.map((q) => ({ ...q, canNominate: policy.nominateFor(actor, q.memberCode) })) };
   }
 
-  async invite(ctx: RequestContext, eventId: string, input: InvitationInput): Promise<Invitation> {
+  async invite(ctx: RequestContext, ref: string, input: InvitationInput): Promise<Invitation> {
     const actor = requireActor(ctx);
-    const event = await this.event(actor, eventId);
+    const event = await this.event(actor, ref);
+    const eventId = event.id;
     if (!policy.manage(actor)) throw errors.forbidden();
     if (event.status === 'cancelled') throw errors.conflict('This event is cancelled.');
     const row = { id: newId(), event_id: eventId, member_code: null as string | null, agency_id: null as string | null, user_id: null as string | null, quota: null as number | null, created_at: this.now() };
@@ -121,9 +126,9 @@ export class ParticipationService {
     return presentInvitation(created);
   }
 
-  async updateInvitation(ctx: RequestContext, eventId: string, invitationId: string, patch: z.output<typeof invitationPatchSchema>): Promise<Invitation> {
+  async updateInvitation(ctx: RequestContext, ref: string, invitationId: string, patch: z.output<typeof invitationPatchSchema>): Promise<Invitation> {
     const actor = requireActor(ctx);
-    await this.event(actor, eventId);
+    const { id: eventId } = await this.event(actor, ref);
     if (!policy.manage(actor)) throw errors.forbidden();
     const before = await repo.invitation(this.d.db, eventId, invitationId);
     if (!before) throw errors.notFound('The invitation');
@@ -146,9 +151,9 @@ export class ParticipationService {
   }
 
   /** Removes an invitation. Nominations already made stay; the secretariat declines them if it wants to. */
-  async removeInvitation(ctx: RequestContext, eventId: string, invitationId: string): Promise<void> {
+  async removeInvitation(ctx: RequestContext, ref: string, invitationId: string): Promise<void> {
     const actor = requireActor(ctx);
-    await this.event(actor, eventId);
+    const { id: eventId } = await this.event(actor, ref);
     if (!policy.manage(actor)) throw errors.forbidden();
     const before = await repo.invitation(this.d.db, eventId, invitationId);
     if (!before) throw errors.notFound('The invitation');
@@ -160,9 +165,9 @@ export class ParticipationService {
 
   // ---- nominations ----
 
-  async candidates(ctx: RequestContext, eventId: string, q: z.output<typeof candidatesQuerySchema>): Promise<{ items: Candidate[] }> {
+  async candidates(ctx: RequestContext, ref: string, q: z.output<typeof candidatesQuerySchema>): Promise<{ items: Candidate[] }> {
     const actor = requireActor(ctx);
-    await this.event(actor, eventId);
+    const { id: eventId } = await this.event(actor, ref);
     if (!policy.nominateFor(actor, q.member)) throw errors.forbidden('You may nominate only for your own Members.');
     const [rows, active] = await Promise.all([
       repo.candidates(this.d.db, q.member, q.q),
@@ -172,9 +177,10 @@ export class ParticipationService {
     return { items: rows.map((c) => ({ ...c, nominated: taken.has(c.id) })) };
   }
 
-  async nominate(ctx: RequestContext, eventId: string, input: NominationInput): Promise<Participant> {
+  async nominate(ctx: RequestContext, ref: string, input: NominationInput): Promise<Participant> {
     const actor = requireActor(ctx);
-    const event = await this.event(actor, eventId);
+    const event = await this.event(actor, ref);
+    const eventId = event.id;
     if (!policy.nominateFor(actor, input.memberCode)) throw errors.forbidden('You may nominate only for your own Members.');
     const member = await repo.member(this.d.db, input.memberCode);
     if (!member) throw errors.field('memberCode', `Unknown Member code: ${input.memberCode}.`);
@@ -227,9 +233,9 @@ export class ParticipationService {
     return presentParticipant(p, view, pos >= 0 ? pos + 1 : null);
   }
 
-  private async participantFor(actor: Actor, eventId: string, participantId: string): Promise<{ event: EventsTable; p: ParticipantRow }> {
-    const event = await this.event(actor, eventId);
-    const p = await repo.participant(this.d.db, eventId, participantId);
+  private async participantFor(actor: Actor, ref: string, participantId: string): Promise<{ event: EventsTable; p: ParticipantRow }> {
+    const event = await this.event(actor, ref);
+    const p = await repo.participant(this.d.db, event.id, participantId);
     if (!p) throw errors.notFound('The participant');
     return { event, p };
   }
@@ -245,9 +251,10 @@ export class ParticipationService {
     return 'waitlisted';
   }
 
-  async approve(ctx: RequestContext, eventId: string, participantId: string): Promise<Participant> {
+  async approve(ctx: RequestContext, ref: string, participantId: string): Promise<Participant> {
     const actor = requireActor(ctx);
-    const { event, p } = await this.participantFor(actor, eventId, participantId);
+    const { event, p } = await this.participantFor(actor, ref, participantId);
+    const eventId = event.id;
     if (!policy.manage(actor)) throw errors.forbidden();
     if (p.status !== 'nominated' && p.status !== 'declined') throw errors.conflict(`This participant is already ${p.status}.`);
     this.open(event);
@@ -265,9 +272,10 @@ export class ParticipationService {
     return this.one(eventId, p.id, 'secretariat');
   }
 
-  async decline(ctx: RequestContext, eventId: string, participantId: string, input: z.output<typeof declineInputSchema>): Promise<Participant> {
+  async decline(ctx: RequestContext, ref: string, participantId: string, input: z.output<typeof declineInputSchema>): Promise<Participant> {
     const actor = requireActor(ctx);
-    const { event, p } = await this.participantFor(actor, eventId, participantId);
+    const { event, p } = await this.participantFor(actor, ref, participantId);
+    const eventId = event.id;
     if (!policy.manage(actor)) throw errors.forbidden();
     if (p.status === 'declined' || p.status === 'cancelled') throw errors.conflict(`This participant is already ${p.status}.`);
     await this.run(async (trx, outbox) => {
@@ -284,9 +292,10 @@ export class ParticipationService {
   }
 
   /** Withdraws a nomination or cancels a participation (secretariat, or the coordinator of its Member). */
-  async cancel(ctx: RequestContext, eventId: string, participantId: string): Promise<Participant> {
+  async cancel(ctx: RequestContext, ref: string, participantId: string): Promise<Participant> {
     const actor = requireActor(ctx);
-    const { event, p } = await this.participantFor(actor, eventId, participantId);
+    const { event, p } = await this.participantFor(actor, ref, participantId);
+    const eventId = event.id;
     if (!policy.manage(actor) && !(p.member_code && policy.nominateFor(actor, p.member_code))) throw errors.forbidden();
     if (p.status === 'declined' || p.status === 'cancelled') throw errors.conflict(`This participant is already ${p.status}.`);
     await this.run((trx, outbox) => this.cancelIn(trx, ctx, event, p, outbox));
@@ -332,9 +341,10 @@ export class ParticipationService {
 
   // ---- registration ----
 
-  async mine(ctx: RequestContext, eventId: string): Promise<MyParticipation> {
+  async mine(ctx: RequestContext, ref: string): Promise<MyParticipation> {
     const actor = requireActor(ctx);
-    const event = await this.event(actor, eventId);
+    const event = await this.event(actor, ref);
+    const eventId = event.id;
     const [p, invited] = await Promise.all([repo.participantOfUser(this.d.db, eventId, actor.id), this.invitedByName(eventId, actor.id)]);
     const full = event.capacity !== null && (await repo.placesTaken(this.d.db, eventId)) >= event.capacity;
     const participant = p ? await this.one(eventId, p.id, 'coordinator') : null;
@@ -347,9 +357,10 @@ export class ParticipationService {
     return (await repo.invitations(this.d.db, eventId, { userId })).length > 0;
   }
 
-  async register(ctx: RequestContext, eventId: string, input: z.output<typeof registrationInputSchema>): Promise<MyParticipation> {
+  async register(ctx: RequestContext, ref: string, input: z.output<typeof registrationInputSchema>): Promise<MyParticipation> {
     const actor = requireActor(ctx);
-    const event = await this.event(actor, eventId);
+    const event = await this.event(actor, ref);
+    const eventId = event.id;
     const p = await repo.participantOfUser(this.d.db, eventId, actor.id);
     const invited = await this.invitedByName(eventId, actor.id);
     const consent = input.consentListed ? 1 : 0;
@@ -394,9 +405,10 @@ export class ParticipationService {
     return this.mine(ctx, eventId);
   }
 
-  async unregister(ctx: RequestContext, eventId: string): Promise<MyParticipation> {
+  async unregister(ctx: RequestContext, ref: string): Promise<MyParticipation> {
     const actor = requireActor(ctx);
-    const event = await this.event(actor, eventId);
+    const event = await this.event(actor, ref);
+    const eventId = event.id;
     const p = await repo.participantOfUser(this.d.db, eventId, actor.id);
     if (!p || p.status === 'declined' || p.status === 'cancelled') throw errors.conflict('You have no participation to cancel for this event.');
     await this.run((trx, outbox) => this.cancelIn(trx, ctx, event, p, outbox));
@@ -405,9 +417,10 @@ export class ParticipationService {
 
   // ---- lists and check-in ----
 
-  async list(ctx: RequestContext, eventId: string, q: ListQuery): Promise<ParticipantList> {
+  async list(ctx: RequestContext, ref: string, q: ListQuery): Promise<ParticipantList> {
     const actor = requireActor(ctx);
-    const event = await this.event(actor, eventId);
+    const event = await this.event(actor, ref);
+    const eventId = event.id;
     let view: ParticipantView;
     if (policy.secretariat(actor)) view = 'secretariat';
     else if (actor.role === 'member_coordinator') view = 'coordinator';
@@ -432,9 +445,10 @@ export class ParticipationService {
     };
   }
 
-  async checkIn(ctx: RequestContext, eventId: string, participantId: string, checkedIn: boolean): Promise<Participant> {
+  async checkIn(ctx: RequestContext, ref: string, participantId: string, checkedIn: boolean): Promise<Participant> {
     const actor = requireActor(ctx);
-    const { p } = await this.participantFor(actor, eventId, participantId);
+    const { event, p } = await this.participantFor(actor, ref, participantId);
+    const eventId = event.id;
     if (!policy.manage(actor)) throw errors.forbidden();
     if (p.status !== 'registered') throw errors.conflict('Only registered participants are checked in.');
     const at = checkedIn ? (p.checked_in_at ?? this.now()) : null;

@@ -82,6 +82,8 @@ describe('invitations', () => {
     ]);
     const all = await staff.request('GET', `/api/events/${event.id}/invitations`);
     expect(all.body.items).toHaveLength(3);
+    // By slug too, as the events API accepts.
+    expect((await staff.request('GET', `/api/events/${event.slug}/invitations`)).body.items).toHaveLength(3);
 
     const removed = await admin.request('DELETE', `/api/events/${event.id}/invitations/${userInv.body.id}`);
     expect(removed.status).toBe(200);
@@ -143,6 +145,7 @@ describe('nominations', () => {
     await invite(closed.id, { kind: 'member', memberCode: 'THA', quota: 3 });
     expect((await nominate(fjiCoord, closed.id, { memberCode: 'FJI', name: 'X' })).status).toBe(404);
     expect((await fjiCoord.request('GET', `/api/events/${closed.id}/invitations`)).status).toBe(404);
+    expect((await fjiCoord.request('GET', `/api/events/${closed.slug}/invitations`)).status).toBe(404);
     expect((await fjiCoord.request('GET', `/api/events/${closed.id}/participants`)).status).toBe(404);
     expect((await thaCoord.request('GET', `/api/events/${closed.id}/invitations`)).status).toBe(200);
   });
