@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Role } from '@/contracts/roles';
 import { searchIndex } from '../../modules/directory/search-index';
 import { seedEventsDemo } from '../../modules/events/events.demo';
+import { seedParticipationDemo } from '../../modules/events/participation.demo';
 import { seedOutcomesDemo } from '../../modules/outcomes/outcomes.demo';
 import { seedPapersDemo } from '../../modules/papers/papers.demo';
 import { usersRepository } from '../../modules/users/users.repository';
@@ -128,9 +129,9 @@ export async function seedDemo(
     });
     if (counts) await d.audit.record(trx, null, { action: 'directory.demo_seeded', entity: 'directory', entityId: null, after: { ...counts } });
     if (opts.events !== false) {
-      // The secretariat hub's demo: events (with the September 2022 dialogue), their papers, then the actions.
+      // The secretariat hub's demo: events (with the September 2022 dialogue), participants, papers, then the actions.
       const ctx: DemoContext = { now: d.clock.now(), userIds, ...(d.config?.UPLOAD_DIR ? { config: { UPLOAD_DIR: d.config.UPLOAD_DIR, PUBLIC_URL: d.config.PUBLIC_URL ?? '' } } : {}) };
-      const hub = { ...(await seedEventsDemo(trx, ctx)), ...(await seedPapersDemo(trx, ctx)), ...(await seedOutcomesDemo(trx, ctx)) };
+      const hub = { ...(await seedEventsDemo(trx, ctx)), ...(await seedParticipationDemo(trx, ctx)), ...(await seedPapersDemo(trx, ctx)), ...(await seedOutcomesDemo(trx, ctx)) };
       await d.audit.record(trx, null, { action: 'events.demo_seeded', entity: 'events', entityId: null, after: hub });
     }
     return counts;
