@@ -1,5 +1,5 @@
-import { getVtimezoneComponent } from '@touch4it/ical-timezones';
 import ical, { ICalCalendarMethod, ICalEventStatus, type ICalLuxonDateTimeStub } from 'ical-generator';
+import { vtimezone } from './vtimezone';
 
 /** An event as the calendar writes it. */
 export interface CalendarEntry {
@@ -72,11 +72,18 @@ export function sequenceOf(e: Pick<CalendarEntry, 'createdAt' | 'updatedAt'>): n
  */
 export function writeCalendar(opts: { name: string; publicUrl: string; entries: readonly CalendarEntry[] }): string {
   const host = new URL(opts.publicUrl).hostname;
+  // Zones are written for the years the calendar covers, with a year's margin either side.
+  let fromYear = Infinity;
+  let toYear = -Infinity;
+  for (const e of opts.entries) {
+    fromYear = Math.min(fromYear, Number(e.start.slice(0, 4)) - 1);
+    toYear = Math.max(toYear, Number(e.end.slice(0, 4)) + 1);
+  }
   const cal = ical({
     name: opts.name,
     prodId: { company: 'Bali Process Regional Support Office', product: 'Bali Process Hub', language: 'EN' },
     method: ICalCalendarMethod.PUBLISH,
-    timezone: { name: null, generator: getVtimezoneComponent },
+    timezone: { name: null, generator: (zone) => vtimezone(zone, fromYear, toYear) },
   });
   for (const e of opts.entries) {
     const url = new URL(`/events/${encodeURIComponent(e.id)}`, opts.publicUrl).toString();
