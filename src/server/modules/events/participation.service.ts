@@ -260,6 +260,11 @@ export class ParticipationService {
     this.open(event);
     await this.run(async (trx, outbox) => {
       await serializeOn(trx, this.d.dialect, `event-places:${eventId}`);
+      if (p.status === 'declined' && p.member_code) {
+        // A declined nomination left its Member's quota; taking it back must fit in the quota again.
+        const quota = (await repo.memberQuotas(trx, eventId)).find((q) => q.memberCode === p.member_code);
+        if (quota && quota.used >= quota.quota) throw new AppError(409, 'quota_exceeded', `${quota.memberName} has used all ${quota.quota} of its places for this event. Nothing was saved.`);
+      }
       const now = this.now();
       const status = await this.placeOrQueue(trx, event, p.id, 'approved', now);
       await repo.updateParticipant(trx, p.id, { status, decided_by: actor.id, decided_at: now, updated_at: now });

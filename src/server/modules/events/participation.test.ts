@@ -127,6 +127,18 @@ describe('nominations', () => {
     expect((await nominate(fjiCoord, event.id, { memberCode: 'FJI', name: 'Now Fits' })).status).toBe(201);
   });
 
+  it('takes a declined nomination back only when the quota allows', async () => {
+    const event = await makeEvent(hub, { title: 'Quota return workshop' });
+    await invite(event.id, { kind: 'member', memberCode: 'FJI', quota: 1 });
+    const a = await nominate(fjiCoord, event.id, { memberCode: 'FJI', name: 'First Choice' });
+    await admin.request('POST', `/api/events/${event.id}/participants/${a.body.id}/decline`, {});
+    expect((await nominate(fjiCoord, event.id, { memberCode: 'FJI', name: 'Second Choice' })).status).toBe(201);
+    const back = await admin.request('POST', `/api/events/${event.id}/participants/${a.body.id}/approve`, {});
+    expect(back.status).toBe(409);
+    expect(back.body.code).toBe('quota_exceeded');
+    expect((await rowsOf(event.id)).find((r) => r.id === a.body.id)?.status).toBe('declined');
+  });
+
   it('forbids nominating for another Member, hides events the coordinator cannot see, refuses Members not invited', async () => {
     const event = await makeEvent(hub);
     await invite(event.id, { kind: 'member', memberCode: 'THA', quota: 3 });
@@ -194,7 +206,7 @@ describe('nominations', () => {
 
     const toCoord = await mail(fjiCoordUser.email, 'nomination_decision');
     expect(toCoord.map((m) => m.subject)).toEqual(expect.arrayContaining(['Nomination approved: Decision workshop', 'Nomination declined: Decision workshop']));
-    expect(toCoord.find((m) => m.subject.startsWith('Nomination declined'))?.body_text).toContain('Outside the workshop’s theme');
+    expect(toCoord.find((m) => m.subject === 'Nomination declined: Decision workshop')?.body_text).toContain('Outside the workshop’s theme');
     expect((await mail(nomineeUser.email, 'nomination_decision')).map((m) => m.subject)).toEqual(['Nomination approved: Decision workshop']);
     expect((await audits(a.body.id)).map((x) => x.action)).toEqual(['event_participant.nominated', 'event_participant.approved']);
 
