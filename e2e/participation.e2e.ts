@@ -84,3 +84,49 @@ describe('nominate and approve', () => {
     await expectAccessible(admin);
   });
 });
+
+describe('register with consent and check in', () => {
+  it('a person invited by name registers on the event page, agreeing to be listed; the secretariat checks them in and undoes it', async () => {
+    const title = `Regional roundtable on victim identification ${unique()}`;
+    const admin = await signedIn(demo.admin, inject('adminTotpSecret'));
+    const event = await call<{ id: string }>(admin, 'POST', '/api/events', {
+      title, type: 'roundtable', format: 'in_person', place: 'Bangkok, Thailand', timeZone: 'Asia/Bangkok', startDate: day(10), endDate: day(10), visibility: 'invited', status: 'published', capacity: 10,
+    });
+
+    // The secretariat invites the official by their account's email.
+    await admin.goto(`/events/${event.id}/participants`);
+    await admin.getByRole('heading', { level: 1, name: `Participants: ${title}` }).waitFor();
+    await admin.getByLabel('Whom to invite').selectOption('user');
+    await admin.getByLabel('Email of their hub account').fill(demo.official.email);
+    await admin.getByRole('button', { name: 'Send invitation' }).click();
+    await admin.getByText('Linh Demo-Official (fictional) is invited.').waitFor();
+    await expectAccessible(admin);
+
+    // On the event page, the official registers and agrees to appear on the participant list.
+    const official = await signedIn(demo.official, undefined, 360);
+    await official.goto(`/events/${event.id}`);
+    await official.getByRole('heading', { level: 1, name: title }).waitFor();
+    await official.getByText('You are invited. Register to take part.').waitFor();
+    await expectAccessible(official);
+    await official.getByLabel('List me on the participant list (name, organisation and Member)').check();
+    await official.getByRole('button', { name: 'Register' }).click();
+    await official.getByText('Registration confirmed.').waitFor();
+    await official.getByText('You are registered.').waitFor();
+    await official.getByRole('heading', { name: 'Who is coming' }).waitFor();
+    await official.getByRole('cell', { name: 'Linh Demo-Official (fictional)' }).waitFor();
+    await expectAccessible(official);
+
+    // On the day: the secretariat finds them on the check-in list and checks them in, then undoes it.
+    await admin.goto(`/events/${event.id}/check-in`);
+    await admin.getByRole('heading', { level: 1, name: `Check-in: ${title}` }).waitFor();
+    await admin.getByLabel('Search participants').fill('Linh');
+    const row = admin.getByRole('row', { name: /Linh Demo-Official/ });
+    await row.getByRole('button', { name: 'Check in' }).click();
+    await admin.getByText('Linh Demo-Official (fictional) is checked in.').waitFor();
+    await admin.getByText('1 of 1 registered participants checked in').waitFor();
+    await expectAccessible(admin);
+    await row.getByRole('button', { name: 'Undo check-in' }).click();
+    await admin.getByText('0 of 1 registered participants checked in').waitFor();
+    await expectAccessible(admin);
+  });
+});

@@ -32,7 +32,7 @@ export function MyRegistration({ eventId, mine }: { eventId: string; mine: MyPar
     event.preventDefault();
     setNotice(null);
     register.mutate(consent, {
-      onSuccess: () => setNotice({ kind: 'success', text: registered ? t('participation.consentSaved') : t('participation.registered') }),
+      onSuccess: (next) => setNotice({ kind: 'success', text: !registered && next.participant?.status === 'registered' ? t('participation.registered') : t('participation.consentSaved') }),
       onError: (error) => setNotice({ kind: 'error', text: toMessages(error, []).form ?? t('error.network') }),
     });
   }
