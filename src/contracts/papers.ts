@@ -74,6 +74,8 @@ export const eventPapersSchema = z.object({
   /** The meeting pack the viewer would get: the latest version of every paper listed. */
   meetingPack: z.object({ papers: z.number().int(), size: z.number().int(), url: z.string() }),
   participantList: z.object({ pdfUrl: z.string(), xlsxUrl: z.string() }),
+  /** The largest upload the hub accepts, in megabytes. */
+  maxUploadMb: z.number().int(),
 });
 export type EventPapers = z.infer<typeof eventPapersSchema>;
 

@@ -77,6 +77,7 @@ export class PapersService {
       canUpload: canEdit,
       canDownloadParticipantList: canDownloadParticipantList(ctx.actor, standing),
       meetingPack: { papers: papers.length, size: papers.reduce((n, p) => n + p.version.size_bytes, 0), url: `/api/events/${enc(eventId)}/meeting-pack.zip` },
+      maxUploadMb: this.d.config.UPLOAD_MAX_MB,
       participantList: { pdfUrl: `/api/events/${enc(eventId)}/participant-list.pdf`, xlsxUrl: `/api/events/${enc(eventId)}/participant-list.xlsx` },
     };
   }
