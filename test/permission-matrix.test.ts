@@ -2,14 +2,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callers, permissionMatrix, type Caller } from '@/server/permission-matrix';
 import { anonymous, createTestHub, login, makeUser, type Agent, type TestHub } from './helpers/hub';
 import { calendarProbe } from './matrix-probes/calendar';
+import { dialoguesProbe } from './matrix-probes/dialogues';
 import { eventsProbe } from './matrix-probes/events';
+import { libraryProbe } from './matrix-probes/library';
 import { participationProbe } from './matrix-probes/participation';
 import { notificationsProbe } from './matrix-probes/notifications';
 import { outcomesProbe } from './matrix-probes/outcomes';
 import { papersProbe } from './matrix-probes/papers';
+import { practicesProbe } from './matrix-probes/practices';
+import { searchProbe } from './matrix-probes/search';
 import type { Probe } from './matrix-probes/types';
 
-const moduleProbes = [eventsProbe, participationProbe, papersProbe, outcomesProbe, notificationsProbe, calendarProbe];
+const moduleProbes = [eventsProbe, participationProbe, papersProbe, outcomesProbe, notificationsProbe, calendarProbe, libraryProbe, practicesProbe, dialoguesProbe, searchProbe];
 
 /**
  * Walks every registered API route for every kind of caller and compares the outcome with the matrix.

@@ -24,6 +24,7 @@ import { registerCalendarModule } from './modules/calendar/calendar.module';
 import { AgenciesService } from './modules/directory/agencies.service';
 import { CoverageService } from './modules/directory/coverage.service';
 import { directoryRoutes } from './modules/directory/directory.routes';
+import { registerDialoguesModule } from './modules/dialogues/dialogues.module';
 import { registerEventsModule } from './modules/events/events.module';
 import { registerParticipationModule } from './modules/events/participation.module';
 import { exchangeRoutes } from './modules/directory/exchange/exchange.routes';
@@ -35,12 +36,15 @@ import { NetworkService } from './modules/directory/network.service';
 import { PeopleService } from './modules/directory/people.service';
 import { DirectorySearchService } from './modules/directory/search.service';
 import { healthRoutes } from './modules/health/health.routes';
+import { registerLibraryModule } from './modules/library/library.module';
 import { registerNotificationsModule } from './modules/notifications/notifications.module';
 import { NotificationsService } from './modules/notifications/notifications.service';
 import { registerOutcomesModule } from './modules/outcomes/outcomes.module';
 import { outboxRoutes } from './modules/outbox/outbox.routes';
 import { OutboxService } from './modules/outbox/outbox.service';
 import { registerPapersModule } from './modules/papers/papers.module';
+import { registerPracticesModule } from './modules/practices/practices.module';
+import { registerSearchModule } from './modules/search/search.module';
 import { referenceRoutes } from './modules/reference/reference.routes';
 import { ReferenceService } from './modules/reference/reference.service';
 import { usersRoutes } from './modules/users/users.routes';
@@ -218,6 +222,11 @@ export async function buildHub(config: Config, opts: BuildOptions = {}): Promise
   await registerOutcomesModule(app, deps);
   await registerNotificationsModule(app, deps);
   await registerCalendarModule(app, deps);
+  // The exchange platform (issue 5): library, good practices, thematic dialogues, and the search across them all.
+  await registerLibraryModule(app, deps);
+  await registerPracticesModule(app, deps);
+  await registerDialoguesModule(app, deps);
+  await registerSearchModule(app, deps);
 
   await registerWebApp(app, path.resolve(config.WEB_DIST));
 

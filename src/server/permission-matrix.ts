@@ -7,11 +7,15 @@
  * Later modules keep their rows in modules/<name>/<name>.matrix.ts (and their probes in test/matrix-probes/).
  */
 import { calendarMatrix } from './modules/calendar/calendar.matrix';
+import { dialoguesMatrix } from './modules/dialogues/dialogues.matrix';
 import { eventsMatrix } from './modules/events/events.matrix';
 import { participationMatrix } from './modules/events/participation.matrix';
+import { libraryMatrix } from './modules/library/library.matrix';
 import { notificationsMatrix } from './modules/notifications/notifications.matrix';
 import { outcomesMatrix } from './modules/outcomes/outcomes.matrix';
 import { papersMatrix } from './modules/papers/papers.matrix';
+import { practicesMatrix } from './modules/practices/practices.matrix';
+import { searchMatrix } from './modules/search/search.matrix';
 import { row, type MatrixRows } from './permission-row';
 
 export { callers, type Access, type Caller } from './permission-row';
@@ -94,4 +98,8 @@ export const permissionMatrix: MatrixRows = {
   ...outcomesMatrix,
   ...notificationsMatrix,
   ...calendarMatrix,
+  ...libraryMatrix,
+  ...practicesMatrix,
+  ...dialoguesMatrix,
+  ...searchMatrix,
 };

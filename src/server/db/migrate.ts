@@ -9,6 +9,9 @@ import * as m007 from './migrations/007-outcomes';
 import * as m008 from './migrations/008-notifications';
 import * as m009 from './migrations/009-directory-perf';
 import * as m010 from './migrations/010-participation';
+import * as m011 from './migrations/011-library';
+import * as m012 from './migrations/012-practices';
+import * as m013 from './migrations/013-dialogues';
 
 /** Migrations in order. Each takes the dialect so the few differences stay explicit. */
 const migrations = { '001-foundation': m001, '002-directory': m002, '004-imports': m004,
@@ -18,6 +21,9 @@ const migrations = { '001-foundation': m001, '002-directory': m002, '004-imports
   '008-notifications': m008,
   '009-directory-perf': m009,
   '010-participation': m010,
+  '011-library': m011,
+  '012-practices': m012,
+  '013-dialogues': m013,
 } as const;
 
 /** Applies every pending migration; throws with the failing migration's name. */

@@ -1,16 +1,19 @@
 import type { Generated } from 'kysely';
+import type { DialoguesTables } from '../modules/dialogues/dialogues.tables';
 import type { EventsTables } from '../modules/events/events.tables';
 import type { ParticipationTables } from '../modules/events/participation.tables';
 import type { NotificationsTables } from '../modules/notifications/notifications.tables';
+import type { LibraryTables } from '../modules/library/library.tables';
 import type { OutcomesTables } from '../modules/outcomes/outcomes.tables';
 import type { PapersTables } from '../modules/papers/papers.tables';
+import type { PracticesTables } from '../modules/practices/practices.tables';
 
 /**
  * The database as Kysely sees it. Portable types only: ids are text (UUIDs), times are ISO 8601 UTC text
  * (they sort as text), booleans are 0/1 integers and JSON is text, so one query runs on SQLite and PostgreSQL.
  * Each later module keeps its own tables next to its code (modules/<name>/<name>.tables.ts) and they are joined here.
  */
-export interface DB extends EventsTables, ParticipationTables, PapersTables, OutcomesTables, NotificationsTables {
+export interface DB extends EventsTables, ParticipationTables, PapersTables, OutcomesTables, NotificationsTables, LibraryTables, PracticesTables, DialoguesTables {
   settings: { key: string; value: string };
   users: UsersTable;
   user_member_scopes: { user_id: string; member_code: string };

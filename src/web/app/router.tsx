@@ -9,6 +9,10 @@ import { NotFoundRoute } from './routes/not-found';
 import { RouteError } from './routes/route-error';
 
 import { lazyRoute } from './lazy-route';
+import { dialoguesPublicRoutes, dialoguesSignedInRoutes } from '@/web/features/dialogues/routes';
+import { libraryPublicRoutes, librarySignedInRoutes } from '@/web/features/library/routes';
+import { practicesPublicRoutes, practicesSignedInRoutes } from '@/web/features/practices/routes';
+import { searchPublicRoutes, searchSignedInRoutes } from '@/web/features/search/routes';
 import { eventsPublicRoutes, eventsSignedInRoutes } from '@/web/features/events/routes';
 import { outcomesSignedInRoutes } from '@/web/features/outcomes/routes';
 import { participationSignedInRoutes } from '@/web/features/participation/routes';
@@ -81,6 +85,10 @@ export const router = createBrowserRouter([
       { path: 'directory/people/:id', element: <Person /> },
       { path: 'directory/confirm/:token', element: <ConfirmLink /> },
       ...eventsPublicRoutes,
+      ...libraryPublicRoutes,
+      ...practicesPublicRoutes,
+      ...dialoguesPublicRoutes,
+      ...searchPublicRoutes,
       {
         element: <RequireAuth />,
         children: [
@@ -127,6 +135,10 @@ export const router = createBrowserRouter([
           ...eventsSignedInRoutes,
           ...outcomesSignedInRoutes,
           ...participationSignedInRoutes,
+          ...librarySignedInRoutes,
+          ...practicesSignedInRoutes,
+          ...dialoguesSignedInRoutes,
+          ...searchSignedInRoutes,
         ],
       },
       { path: '*', element: <NotFoundRoute /> },

@@ -4,6 +4,10 @@
  * Placeholders are written {name} and filled by useT().
  * Later features keep their messages in features/<name>/messages.ts; they are joined here.
  */
+import { dialoguesEn } from '@/web/features/dialogues/messages';
+import { libraryEn } from '@/web/features/library/messages';
+import { practicesEn } from '@/web/features/practices/messages';
+import { searchEn } from '@/web/features/search/messages';
 import { eventsEn } from '@/web/features/events/messages';
 import { notificationsEn } from '@/web/features/notifications/messages';
 import { outcomesEn } from '@/web/features/outcomes/messages';
@@ -720,12 +724,20 @@ export const en = {
 
   'nav.events': 'Events',
   'nav.outcomes': 'Outcomes',
+  'nav.library': 'Library',
+  'nav.practices': 'Good practices',
+  'nav.dialogues': 'Dialogues',
+  'nav.search': 'Search',
 
   ...eventsEn,
   ...participationEn,
   ...papersEn,
   ...outcomesEn,
   ...notificationsEn,
+  ...libraryEn,
+  ...practicesEn,
+  ...dialoguesEn,
+  ...searchEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,3 +1,7 @@
+import { dialoguesId } from '@/web/features/dialogues/messages';
+import { libraryId } from '@/web/features/library/messages';
+import { practicesId } from '@/web/features/practices/messages';
+import { searchId } from '@/web/features/search/messages';
 import { eventsId } from '@/web/features/events/messages';
 import { notificationsId } from '@/web/features/notifications/messages';
 import { outcomesId } from '@/web/features/outcomes/messages';
@@ -721,10 +725,18 @@ export const id: Messages = {
 
   'nav.events': 'Acara',
   'nav.outcomes': 'Hasil pertemuan',
+  'nav.library': 'Pustaka',
+  'nav.practices': 'Praktik baik',
+  'nav.dialogues': 'Dialog',
+  'nav.search': 'Pencarian',
 
   ...eventsId,
   ...participationId,
   ...papersId,
   ...outcomesId,
   ...notificationsId,
+  ...libraryId,
+  ...practicesId,
+  ...dialoguesId,
+  ...searchId,
 };

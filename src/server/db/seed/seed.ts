@@ -1,10 +1,13 @@
 import type { Kysely } from 'kysely';
 import type { Role } from '@/contracts/roles';
 import { searchIndex } from '../../modules/directory/search-index';
+import { seedDialoguesDemo } from '../../modules/dialogues/dialogues.demo';
 import { seedEventsDemo } from '../../modules/events/events.demo';
 import { seedParticipationDemo } from '../../modules/events/participation.demo';
+import { seedLibraryDemo } from '../../modules/library/library.demo';
 import { seedOutcomesDemo } from '../../modules/outcomes/outcomes.demo';
 import { seedPapersDemo } from '../../modules/papers/papers.demo';
+import { seedPracticesDemo } from '../../modules/practices/practices.demo';
 import { usersRepository } from '../../modules/users/users.repository';
 import { hashPassword } from '../../platform/auth/passwords';
 import { newId } from '../../platform/crypto';
@@ -133,6 +136,9 @@ export async function seedDemo(
       const ctx: DemoContext = { now: d.clock.now(), userIds, ...(d.config?.UPLOAD_DIR ? { config: { UPLOAD_DIR: d.config.UPLOAD_DIR, PUBLIC_URL: d.config.PUBLIC_URL ?? '' } } : {}) };
       const hub = { ...(await seedEventsDemo(trx, ctx)), ...(await seedParticipationDemo(trx, ctx)), ...(await seedPapersDemo(trx, ctx)), ...(await seedOutcomesDemo(trx, ctx)) };
       await d.audit.record(trx, null, { action: 'events.demo_seeded', entity: 'events', entityId: null, after: hub });
+      // The exchange platform's demo: library resources, good practices, dialogue spaces with threads.
+      const exchange = { ...(await seedLibraryDemo(trx, ctx)), ...(await seedPracticesDemo(trx, ctx)), ...(await seedDialoguesDemo(trx, ctx)) };
+      await d.audit.record(trx, null, { action: 'exchange.demo_seeded', entity: 'exchange', entityId: null, after: exchange });
     }
     return counts;
   });

@@ -1,0 +1,8 @@
+import type { Transaction } from 'kysely';
+import type { DB } from '../../db/schema';
+import type { DemoContext } from '../../db/seed/demo-context';
+
+/** The library module's demo data (called by seedDemo, in its transaction, after the events demo). */
+export async function seedLibraryDemo(_trx: Transaction<DB>, _ctx: DemoContext): Promise<Record<string, number>> {
+  return {};
+}
