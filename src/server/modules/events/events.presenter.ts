@@ -52,6 +52,22 @@ export function presentSpeaker(s: SpeakerRow, organisations: ReadonlyMap<string,
   };
 }
 
+/**
+ * The local date of an instant in a zone, remembered: an event page names the day of every session, and
+ * Intl's formatToParts is the costly part of building it. Bounded, so a long-running server does not grow it.
+ */
+const localDates = new Map<string, string>();
+export function localDateOf(iso: string, zone: string): string {
+  const key = `${zone}|${iso}`;
+  let date = localDates.get(key);
+  if (date === undefined) {
+    date = zonedParts(new Date(iso), zone).date;
+    if (localDates.size >= 20_000) localDates.clear();
+    localDates.set(key, date);
+  }
+  return date;
+}
+
 export function presentSession(s: EventSessionsTable, zone: string, speakers: Speaker[]): Session {
   return {
     id: s.id,
@@ -59,7 +75,7 @@ export function presentSession(s: EventSessionsTable, zone: string, speakers: Sp
     description: s.description,
     startsAt: s.starts_at,
     endsAt: s.ends_at,
-    date: zonedParts(new Date(s.starts_at), zone).date,
+    date: localDateOf(s.starts_at, zone),
     room: s.room,
     onlineUrl: s.online_url,
     speakers,
