@@ -45,12 +45,17 @@ describe('nominate and approve', () => {
     await admin.getByText(/^Fiji is invited\.$/).waitFor();
     await admin.getByRole('cell', { name: 'Fiji' }).first().waitFor();
     await expectAccessible(admin);
+    // One more place for Fiji.
+    await admin.getByLabel('Places for Fiji', { exact: true }).fill('3');
+    await admin.getByRole('button', { name: 'Save places for Fiji' }).click();
+    await admin.getByText('Fiji now has 3 places.').waitFor();
 
     // The coordinator of Fiji and Tonga sees the invited-only event and Fiji's places, and nominates someone.
     const coordinator = await signedIn(demo.coordinator, undefined, 360);
     await coordinator.goto(page);
     await coordinator.getByRole('heading', { level: 1, name: `Participants: ${title}` }).waitFor();
     await coordinator.getByRole('heading', { name: 'Your Members’ places' }).waitFor();
+    await coordinator.getByRole('row', { name: /Fiji\s+3\s+0/ }).waitFor();
     await expectAccessible(coordinator);
     const nominee = `Litia Test-Nominee ${unique()}`;
     await coordinator.getByLabel('Member', { exact: true }).selectOption('FJI');

@@ -11,6 +11,7 @@ import { useT } from '@/web/i18n/use-t';
 import { useErrorMessages } from '@/web/lib/form-errors';
 import { useDecide, useInvitations, useParticipants, useRemoveInvitation, type ParticipantStatus } from '../api';
 import { InviteForm } from './invite-form';
+import { QuotaEditor } from './quota-editor';
 import { StatusBadge } from './status-badge';
 
 type Notice = { kind: 'success' | 'error'; text: string } | null;
@@ -54,14 +55,14 @@ export function SecretariatPanel({ eventId }: { eventId: string }) {
   const nameId = (id: string) => `${idPrefix}-p-${id}`;
   const invitedName = (i: Invitation) => i.agency?.nameEn ?? i.user?.displayName ?? i.memberName ?? i.memberCode ?? '';
 
-  function onDecide(p: Participant, decision: 'approve' | 'decline') {
+  function onDecide(p: Participant, decision: 'approve' | 'decline' | 'cancel') {
     setNotice(null);
     setBusy(p.id);
     decide.mutate(
       { id: p.id, decision },
       {
         onSuccess: (r) =>
-          setNotice({ kind: 'success', text: t(decision === 'decline' ? 'participation.declined' : r.status === 'waitlisted' ? 'participation.approvedWaitlisted' : 'participation.approved', { name: p.name }) }),
+          setNotice({ kind: 'success', text: t(decision === 'cancel' ? 'participation.cancelledPlace' : decision === 'decline' ? 'participation.declined' : r.status === 'waitlisted' ? 'participation.approvedWaitlisted' : 'participation.approved', { name: p.name }) }),
         onError: (error) => setNotice({ kind: 'error', text: toMessages(error, []).form ?? t('error.network') }),
         onSettled: () => setBusy(null),
       },
@@ -71,7 +72,12 @@ export function SecretariatPanel({ eventId }: { eventId: string }) {
   const invitationColumns: Column<Invitation>[] = [
     { key: 'who', header: t('participation.col.invited'), cell: (i) => <span id={`${idPrefix}-i-${i.id}`}>{invitedName(i)}</span> },
     { key: 'kind', header: t('participation.col.kind'), cell: (i) => t(`participation.kind.${i.kind}`) },
-    { key: 'quota', header: t('participation.col.quota'), cell: (i) => i.quota ?? '—' },
+    {
+      key: 'quota',
+      header: t('participation.col.quota'),
+      cell: (i) =>
+        i.kind === 'user' ? '—' : <QuotaEditor key={i.id} eventId={eventId} invitation={i} name={invitedName(i)} onDone={(text, ok) => setNotice({ kind: ok ? 'success' : 'error', text })} />,
+    },
     {
       key: 'actions',
       header: t('common.actions'),
@@ -106,13 +112,23 @@ export function SecretariatPanel({ eventId }: { eventId: string }) {
   ];
 
   const everyoneColumns: Column<Participant>[] = [
-    { key: 'name', header: t('participation.col.name'), cell: (p) => p.name },
+    { key: 'name', header: t('participation.col.name'), cell: (p) => <span id={`${idPrefix}-e-${p.id}`}>{p.name}</span> },
     { key: 'member', header: t('participation.col.member'), cell: (p) => p.memberName ?? '—' },
     { key: 'organisation', header: t('participation.col.organisation'), cell: (p) => p.organisation ?? '—' },
     { key: 'email', header: t('participation.col.email'), cell: (p) => p.email ?? '—' },
     { key: 'status', header: t('participation.col.status'), cell: (p) => <StatusBadge participant={p} /> },
     { key: 'consent', header: t('participation.col.consent'), cell: (p) => (p.status === 'registered' ? t(p.consentListed ? 'participation.yes' : 'participation.no') : '—') },
     { key: 'checkedIn', header: t('participation.col.checkedIn'), cell: (p) => (p.checkedInAt ? t('participation.yes') : '—') },
+    {
+      key: 'actions',
+      header: t('common.actions'),
+      cell: (p) =>
+        p.status === 'approved' || p.status === 'registered' || p.status === 'waitlisted' ? (
+          <Button variant="secondary" aria-describedby={`${idPrefix}-e-${p.id}`} pending={busy === p.id} onClick={() => onDecide(p, 'cancel')}>
+            {t('participation.cancelPlace')}
+          </Button>
+        ) : null,
+    },
   ];
 
   return (
