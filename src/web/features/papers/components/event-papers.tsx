@@ -135,16 +135,18 @@ function PackLinks({ data }: { data: EventPapersData }) {
         </li>
       ) : null}
       {data.canDownloadParticipantList ? (
-        <li>
-          {t('papers.participantList')}{' '}
-          <a href={data.participantList.pdfUrl} download aria-label={t('papers.participantListPdfName')}>
-            {t('papers.participantListPdf')}
-          </a>
-          {' · '}
-          <a href={data.participantList.xlsxUrl} download aria-label={t('papers.participantListXlsxName')}>
-            {t('papers.participantListXlsx')}
-          </a>
-        </li>
+        <>
+          <li>
+            <a href={data.participantList.pdfUrl} download>
+              {t('papers.participantListPdfName')}
+            </a>
+          </li>
+          <li>
+            <a href={data.participantList.xlsxUrl} download>
+              {t('papers.participantListXlsxName')}
+            </a>
+          </li>
+        </>
       ) : null}
     </ul>
   );
