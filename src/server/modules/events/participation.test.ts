@@ -120,6 +120,17 @@ describe('nominations', () => {
 
     const quotas = await fjiCoord.request('GET', `/api/events/${event.id}/invitations`);
     expect(quotas.body.quotas[0]).toMatchObject({ memberCode: 'FJI', quota: 2, used: 2 });
+    // The quota cannot drop below what is used; raising it is audited.
+    const inv = quotas.body.items[0].id;
+    const lower = await admin.request('PATCH', `/api/events/${event.id}/invitations/${inv}`, { quota: 1 });
+    expect(lower.status).toBe(409);
+    expect(lower.body.code).toBe('quota_exceeded');
+    expect((await fjiCoord.request('PATCH', `/api/events/${event.id}/invitations/${inv}`, { quota: 3 })).status).toBe(403);
+    const raised = await staff.request('PATCH', `/api/events/${event.id}/invitations/${inv}`, { quota: 3 });
+    expect(raised.body.quota).toBe(3);
+    expect((await nominate(fjiCoord, event.id, { memberCode: 'FJI', name: 'Third Place' })).status).toBe(201);
+    await staff.request('PATCH', `/api/events/${event.id}/invitations/${inv}`, { quota: 2 }).then((r) => expect(r.status).toBe(409));
+    expect((await audits(inv)).map((a) => a.action)).toEqual(['event_invitation.created', 'event_invitation.updated']);
 
     // A withdrawn nomination gives its place in the quota back.
     const withdrawn = await fjiCoord.request('POST', `/api/events/${event.id}/participants/${first.body.id}/cancel`, {});
