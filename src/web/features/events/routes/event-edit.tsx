@@ -56,7 +56,7 @@ function EventEditor({ event }: { event: EventDetail }) {
         <Link to={`/events/${encodeURIComponent(event.id)}`}>{t('events.viewPage')}</Link>
       </p>
       <Section title={t('events.details')}>
-        <EventForm key={event.updatedAt} event={event} onSaved={() => undefined} />
+        <EventForm key={event.id} event={event} onSaved={() => undefined} />
       </Section>
 
       <Section title={t('events.agenda')}>
