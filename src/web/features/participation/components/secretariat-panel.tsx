@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { Link } from 'react-router';
-import type { Invitation, Participant, ParticipantCounts } from '@/contracts/participation';
+import type { Invitation, MemberQuota, Participant, ParticipantCounts } from '@/contracts/participation';
 import { Alert } from '@/web/components/alert';
 import { Button } from '@/web/components/button';
 import { ConfirmDialog } from '@/web/components/confirm-dialog';
@@ -11,6 +11,7 @@ import { useT } from '@/web/i18n/use-t';
 import { useErrorMessages } from '@/web/lib/form-errors';
 import { useDecide, useInvitations, useParticipants, useRemoveInvitation, type ParticipantStatus } from '../api';
 import { InviteForm } from './invite-form';
+import { NominateForm } from './nominate-form';
 import { QuotaEditor } from './quota-editor';
 import { StatusBadge } from './status-badge';
 
@@ -68,6 +69,12 @@ export function SecretariatPanel({ eventId }: { eventId: string }) {
       },
     );
   }
+
+  const quotaColumns: Column<MemberQuota>[] = [
+    { key: 'member', header: t('participation.col.member'), cell: (q) => q.memberName },
+    { key: 'quota', header: t('participation.col.quota'), cell: (q) => q.quota },
+    { key: 'used', header: t('participation.col.used'), cell: (q) => q.used },
+  ];
 
   const invitationColumns: Column<Invitation>[] = [
     { key: 'who', header: t('participation.col.invited'), cell: (i) => <span id={`${idPrefix}-i-${i.id}`}>{invitedName(i)}</span> },
@@ -159,6 +166,15 @@ export function SecretariatPanel({ eventId }: { eventId: string }) {
       )}
       <h3>{t('participation.invite')}</h3>
       <InviteForm eventId={eventId} />
+
+      {invitations.data && invitations.data.quotas.length > 0 ? (
+        <>
+          <h3>{t('participation.placesPerMember')}</h3>
+          <DataTable caption={t('participation.quotasCaption')} captionHidden columns={quotaColumns} rows={invitations.data.quotas} rowKey={(q) => q.memberCode} empty={t('participation.noQuotas')} />
+          <h3>{t('participation.nominateFor')}</h3>
+          <NominateForm eventId={eventId} quotas={invitations.data.quotas} />
+        </>
+      ) : null}
 
       <h3>{t('participation.everyone')}</h3>
       <div className="filters">
