@@ -13,7 +13,7 @@
  * object; and the five SQL statements behind the page run straight through the driver. The ratios say what the
  * database and the hub's layers cost. Target: p95 <= 50 ms.
  *
- * BENCH_REQUESTS (default 150) timed requests per target and round (4 rounds, interleaved) after 50 warm-up ones; BENCH_DATABASE_URL the
+ * BENCH_REQUESTS (default 100) timed requests per target and round (4 rounds, interleaved) after 50 warm-up ones; BENCH_DATABASE_URL the
  * PostgreSQL server (default postgres://postgres@127.0.0.1:5432/test), where a fresh schema is made and dropped.
  */
 import crypto from 'node:crypto';
@@ -32,7 +32,7 @@ import { eventSpan, zonedToUtc } from '../src/server/modules/events/zoned-time';
 import { hashPassword } from '../src/server/platform/auth/passwords';
 import { newId } from '../src/server/platform/crypto';
 
-const requests = Number(process.env.BENCH_REQUESTS ?? 150);
+const requests = Number(process.env.BENCH_REQUESTS ?? 100);
 const warmup = 50;
 const pgUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const targetP95 = 50;
