@@ -156,10 +156,9 @@ export const preBriefingSchema = z.object({
     timeZone: z.string(), startDate: z.string(), endDate: z.string(), series: z.string().nullable(), workingGroupCode: z.string().nullable(), summary: z.string().nullable(),
   }),
   agenda: z.array(z.object({ id: z.string(), title: z.string(), startsAt: z.string(), endsAt: z.string(), room: z.string().nullable(), onlineUrl: z.string().nullable(), speakers: z.array(z.string()) })),
-  papers: z.array(z.object({ id: z.string(), title: z.string(), kind: z.string(), language: z.string().nullable() })),
+  /** The papers the viewer may read (by sensitivity), with their latest version. */
+  papers: z.array(z.object({ id: z.string(), title: z.string(), kind: z.string(), language: z.string(), version: z.number().int().nullable(), sizeBytes: z.number().int().nullable(), fileType: z.string().nullable() })),
   participants: z.array(z.object({ name: z.string(), organisation: z.string().nullable(), memberCode: z.string().nullable(), memberName: z.string().nullable() })),
   openActions: z.array(actionSchema),
-  /** Parts that could not be gathered yet (their tables are not there), said plainly rather than left empty. */
-  unavailable: z.array(z.enum(['agenda', 'papers'])),
 });
 export type PreBriefing = z.infer<typeof preBriefingSchema>;

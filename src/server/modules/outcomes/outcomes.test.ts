@@ -285,7 +285,7 @@ describe('due and overdue notices', () => {
 });
 
 describe('the pre-briefing page', () => {
-  it('shows the earlier open actions of the series (not done ones, not later ones), the agenda and who is coming', async () => {
+  it('shows the earlier open actions of the series (not done ones, not later ones), the agenda, the papers the viewer may read and who is coming', async () => {
     const series = `pb-${newId().slice(0, 6)}`;
     const earlier = await makeEvent({ series, startOffsetDays: -200, title: 'First meeting' });
     const next = await makeEvent({ series, startOffsetDays: 20, title: 'Second meeting' });
@@ -314,6 +314,13 @@ describe('the pre-briefing page', () => {
     const startsAt = `${day(20)}T02:00:00.000Z`;
     await hub.deps.db.insertInto('event_sessions').values({ id: newId(), event_id: next, title: 'Opening', description: null, starts_at: startsAt, ends_at: `${day(20)}T03:00:00.000Z`, room: 'Room 1', online_url: null, created_at: now, updated_at: now }).execute();
 
+    const paper = (title: string, sensitivity: string) => ({ id: newId(), event_id: next, kind: 'concept_note', title, language: 'en', sensitivity, translation_of: null, created_by: null, created_at: now, updated_at: now });
+    const forParticipants = paper('Concept note', 'participants');
+    await hub.deps.db.insertInto('papers').values([forParticipants, paper('Secretariat brief', 'secretariat')]).execute();
+    await hub.deps.db.insertInto('paper_versions').values([1, 2].map((number) => ({
+      id: newId(), paper_id: forParticipants.id, number, storage_key: `k-${number}`, file_type: 'pdf', content_type: 'application/pdf', size_bytes: 1000 * number, sha256: 'x', original_name: null, note: null, uploaded_by: null, uploaded_at: now,
+    }))).execute();
+
     const res = await officialFji.request('GET', `/api/events/${next}/pre-briefing`);
     expect(res.status).toBe(200);
     expect(res.body.event).toMatchObject({ id: next, title: 'Second meeting', series });
@@ -321,6 +328,9 @@ describe('the pre-briefing page', () => {
     expect(res.body.openActions[0]).toMatchObject({ overdue: true, event: { title: 'First meeting' } });
     expect(res.body.participants).toEqual([{ name: 'Registered official', organisation: 'Ministry', memberCode: 'FJI', memberName: 'Fiji' }]);
     expect(res.body.agenda).toEqual([expect.objectContaining({ title: 'Opening', startsAt, room: 'Room 1' })]);
+    // Papers the viewer may read, with their latest version: not the secretariat's own brief.
+    expect(res.body.papers).toEqual([{ id: forParticipants.id, title: 'Concept note', kind: 'concept_note', language: 'en', version: 2, sizeBytes: 2000, fileType: 'pdf' }]);
+    expect((await staff.request('GET', `/api/events/${next}/pre-briefing`)).body.papers.map((p: { title: string }) => p.title)).toEqual(['Concept note', 'Secretariat brief']);
 
     expect((await staff.request('GET', `/api/events/${next}/pre-briefing`)).status).toBe(200);
     expect((await coordTha.request('GET', `/api/events/${next}/pre-briefing`)).status).toBe(403); // nominated, not yet approved

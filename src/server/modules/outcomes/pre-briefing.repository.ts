@@ -8,14 +8,30 @@ export const comingStatuses = ['approved', 'registered'] as const;
 
 /**
  * What the pre-briefing page gathers besides actions. It reads the events module's agenda tables
- * (005-events.ts) and event_participants directly.
- * Papers: the papers module's tables (006-papers.ts) did not exist when this was written; the page says so
- * (`unavailable: ['papers']`) instead of showing an empty list.
+ * (005-events.ts), event_participants and the papers module's tables (006-papers.ts) directly; which papers a
+ * viewer may read is the papers module's rule (papers.policy.ts), applied by the service.
  */
 export const preBriefingRepository = {
-  async isComing(db: Db, eventId: string, userId: string): Promise<boolean> {
-    const row = await db.selectFrom('event_participants').select('id').where('event_id', '=', eventId).where('user_id', '=', userId).where('status', 'in', comingStatuses).executeTakeFirst();
-    return !!row;
+  /** The viewer's participant status for the event ('registered' before 'approved' before others), or null. */
+  async participantStatus(db: Db, eventId: string, userId: string): Promise<string | null> {
+    const rows = await db.selectFrom('event_participants').select('status').where('event_id', '=', eventId).where('user_id', '=', userId).execute();
+    const statuses = rows.map((r) => r.status);
+    return statuses.find((s) => s === 'registered') ?? statuses.find((s) => s === 'approved') ?? statuses[0] ?? null;
+  },
+
+  /** The event's papers with their latest version (originals first, then language versions). */
+  papers(db: Db, eventId: string) {
+    return db
+      .selectFrom('papers as p')
+      .leftJoin('paper_versions as v', (j) =>
+        j.onRef('v.paper_id', '=', 'p.id').on((eb) => eb('v.number', '=', eb.selectFrom('paper_versions as latest').select((x) => x.fn.max('latest.number').as('n')).whereRef('latest.paper_id', '=', 'p.id'))),
+      )
+      .select(['p.id', 'p.title', 'p.kind', 'p.language', 'p.sensitivity', 'v.number', 'v.size_bytes', 'v.file_type'])
+      .where('p.event_id', '=', eventId)
+      .orderBy('p.kind')
+      .orderBy('p.title')
+      .orderBy('p.id')
+      .execute();
   },
 
   /** Participants who agreed to appear on the list, with their Member's name. */

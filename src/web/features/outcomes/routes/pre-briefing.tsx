@@ -1,5 +1,6 @@
 import '@/web/styles/outcomes.css';
 import { Link, useParams } from 'react-router';
+import type { Locale } from '@/contracts/common';
 import { DataTable, type Column } from '@/web/components/data-table';
 import { Page, Section } from '@/web/components/page';
 import { Loading, QueryError } from '@/web/components/status';
@@ -17,6 +18,13 @@ function sessionTime(startsAt: string, endsAt: string, zone: string, locale: str
   const fmt = new Intl.DateTimeFormat(locale, { timeZone: zone, weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
   const end = new Intl.DateTimeFormat(locale, { timeZone: zone, hour: '2-digit', minute: '2-digit' });
   return `${fmt.format(new Date(startsAt))}–${end.format(new Date(endsAt))}`;
+}
+
+/** A file size as people read it (kB, MB), said before the download starts. */
+function fileSize(bytes: number, locale: Locale): string {
+  const fmt = new Intl.NumberFormat(intlLocale(locale), { maximumFractionDigits: 1 });
+  if (bytes < 1024 * 1024) return `${fmt.format(Math.max(1, Math.round(bytes / 1024)))} kB`;
+  return `${fmt.format(bytes / (1024 * 1024))} MB`;
 }
 
 /** The participant's pre-briefing: the event, agenda, who is coming, and open actions from earlier meetings. */
@@ -87,16 +95,17 @@ function PreBriefingPage({ brief }: { brief: PreBriefing }) {
       </Section>
 
       <Section title={t('outcomes.pb.papers')}>
-        {brief.unavailable.includes('papers') ? (
-          <p>
-            <Link to={`/events/${encodeURIComponent(e.id)}`}>{t('outcomes.pb.papersOnEvent')}</Link>
-          </p>
-        ) : brief.papers.length === 0 ? (
+        {brief.papers.length === 0 ? (
           <p className="empty">{t('outcomes.pb.noPapers')}</p>
         ) : (
-          <ul>
+          <ul className="link-list">
             {brief.papers.map((p) => (
-              <li key={p.id}>{p.title}</li>
+              <li key={p.id}>
+                {p.version !== null ? <a href={`/api/papers/${encodeURIComponent(p.id)}/versions/${p.version}/file`}>{p.title}</a> : p.title}{' '}
+                <span className="muted">
+                  ({[p.language, p.fileType?.toUpperCase(), p.sizeBytes !== null ? fileSize(p.sizeBytes, locale) : null].filter(Boolean).join(', ')})
+                </span>
+              </li>
             ))}
           </ul>
         )}
