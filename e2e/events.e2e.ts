@@ -63,6 +63,15 @@ describe('events', () => {
     await page.getByRole('button', { name: 'Edit session: Opening and shared concerns' }).waitFor();
     await expectAccessible(page);
 
+    // A breakout group tied to the session (participants are added once nominated).
+    await page.getByRole('button', { name: 'Add breakout group' }).click();
+    const group = page.getByRole('form', { name: 'Add breakout group' });
+    await group.getByLabel('Group name').fill('South-eastern Asia');
+    await group.getByLabel('Session').selectOption({ label: 'Opening and shared concerns' });
+    await expectAccessible(page);
+    await group.getByRole('button', { name: 'Add breakout group' }).click();
+    await page.getByRole('button', { name: 'Edit group: South-eastern Asia' }).waitFor();
+
     await page.getByRole('link', { name: 'View the event page' }).click();
     await page.getByRole('heading', { level: 1, name: title }).waitFor();
     await page.getByRole('heading', { level: 2, name: 'Agenda' }).waitFor();
@@ -72,6 +81,8 @@ describe('events', () => {
     await page.getByText(/Your time: 02:00–03:30/).waitFor();
     await page.getByText('Dr Example Speaker').first().waitFor();
     await page.getByText('Room: Room Merapi').waitFor();
+    await page.getByRole('heading', { level: 2, name: 'Breakout groups' }).waitFor();
+    await page.getByText('During: Opening and shared concerns').waitFor();
     expect(await page.getByRole('link', { name: 'Add to calendar' }).getAttribute('href')).toMatch(/^\/api\/events\/[^/]+\/calendar\.ics$/);
     await page.getByRole('link', { name: 'Pre-briefing' }).waitFor();
     await expectAccessible(page);
