@@ -38,13 +38,13 @@ interface Transition {
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
-/** Offset changes between two instants: sampled every 12 hours, then pinned to the minute by bisection. */
+/** Offset changes between two instants: sampled every 3 days, then pinned to the minute by bisection. */
 export function transitions(zone: string, from: number, to: number): Transition[] {
   const out: Transition[] = [];
   let t = from;
   let prev = offsetMinutes(zone, t);
   while (t < to) {
-    const next = Math.min(t + 12 * HOUR, to);
+    const next = Math.min(t + 3 * DAY, to);
     const off = offsetMinutes(zone, next);
     if (off !== prev) {
       let lo = t;
@@ -77,13 +77,23 @@ function localStamp(at: number, offset: number): string {
   return `${d.slice(0, 4)}${d.slice(5, 7)}${d.slice(8, 10)}T${d.slice(11, 13)}${d.slice(14, 16)}${d.slice(17, 19)}`;
 }
 
-const cache = new Map<string, string>();
+/** A zone over a span of years: its VTIMEZONE text, and the offset at any instant in the span (fast). */
+export interface ZoneInfo {
+  zone: string;
+  vtimezone: string;
+  /** Offset in minutes at an instant (binary search over the changes; outside the span, the nearest end's). */
+  offsetAt(at: number): number;
+  /** The instant as local wall-clock time in the zone, iCalendar style (20260907T090000). */
+  local(at: number): string;
+}
+
+const cache = new Map<string, ZoneInfo>();
 
 /**
- * The VTIMEZONE of a zone for the years from `fromYear` to `toYear` (inclusive). An offset above the year's
- * lowest is daylight time; the rest is standard time.
+ * The zone for the years from `fromYear` to `toYear` (inclusive), cached. An offset above the year's lowest is
+ * daylight time; the rest is standard time.
  */
-export function vtimezone(zone: string, fromYear: number, toYear: number): string | null {
+export function zoneInfo(zone: string, fromYear: number, toYear: number): ZoneInfo | null {
   if (!isKnownZone(zone)) return null;
   const key = `${zone}|${fromYear}|${toYear}`;
   const hit = cache.get(key);
@@ -110,7 +120,25 @@ export function vtimezone(zone: string, fromYear: number, toYear: number): strin
   observance(start - DAY, initial, initial);
   for (const c of changes) observance(c.at, c.from, c.to);
   lines.push('END:VTIMEZONE');
-  const text = lines.join('\r\n');
-  cache.set(key, text);
-  return text;
+  const offsetAt = (at: number): number => {
+    let lo = 0;
+    let hi = changes.length - 1;
+    let found = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if ((changes[mid]?.at ?? Infinity) <= at) {
+        found = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    return found < 0 ? initial : (changes[found]?.to ?? initial);
+  };
+  const info: ZoneInfo = { zone, vtimezone: lines.join('\r\n'), offsetAt, local: (at) => localStamp(at, offsetAt(at)) };
+  cache.set(key, info);
+  return info;
+}
+
+/** The VTIMEZONE text of a zone for a span of years, or null for an unknown zone. */
+export function vtimezone(zone: string, fromYear: number, toYear: number): string | null {
+  return zoneInfo(zone, fromYear, toYear)?.vtimezone ?? null;
 }
