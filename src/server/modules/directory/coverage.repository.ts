@@ -8,9 +8,11 @@ import type { DB } from '../../db/schema';
  */
 export const coverageRepository = {
   counts(db: Kysely<DB>, f: { freshCutoff: string; workingGroup?: string }) {
-    const missing = sql<number>`case when h.id is null then 1 else 0 end`;
-    const fresh = sql<number>`case when h.id is not null and p.last_confirmed_at >= ${f.freshCutoff} then 1 else 0 end`;
-    const stale = sql<number>`case when h.id is not null and (p.last_confirmed_at is null or p.last_confirmed_at < ${f.freshCutoff}) then 1 else 0 end`;
+    // Only columns of positions_coverage (migration 009) and position_holders_position, so both are read from the
+    // index alone.
+    const missing = sql<number>`case when h.position_id is null then 1 else 0 end`;
+    const fresh = sql<number>`case when h.position_id is not null and p.last_confirmed_at >= ${f.freshCutoff} then 1 else 0 end`;
+    const stale = sql<number>`case when h.position_id is not null and (p.last_confirmed_at is null or p.last_confirmed_at < ${f.freshCutoff}) then 1 else 0 end`;
     return db
       .with('pc', (qb) =>
         qb

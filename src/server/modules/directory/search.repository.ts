@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { PostgresAdapter, sql, type Expression, type Kysely, type SqlBool } from 'kysely';
 import type { DB } from '../../db/schema';
 
 /** A position as search hits and filters need it. */
@@ -82,12 +82,20 @@ export const searchRepository = {
       .execute();
   },
 
+  /** The titles a hit of this kind shows (agency name, position title, person's Latin name), to sort candidates by. */
+  titles(db: Kysely<DB>, kind: 'agency' | 'position' | 'person', ids: readonly string[]): Promise<{ id: string; title: string }[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    if (kind === 'agency') return db.selectFrom('agencies').select(['id', 'name_en as title']).where(idIn(db, 'id', ids)).execute();
+    if (kind === 'position') return db.selectFrom('positions').select(['id', 'title']).where(idIn(db, 'id', ids)).execute();
+    return db.selectFrom('people').select(['id', 'name_latin as title']).where(idIn(db, 'id', ids)).execute();
+  },
+
   /** Agencies by id, in id order, with what a search hit shows and the filters need (their Members come from the caller). */
   agencyFacts(db: Kysely<DB>, ids: readonly string[]) {
     return db
       .selectFrom('agencies as a')
       .select(['a.id', 'a.name_en', 'a.name_local', 'a.acronym', 'a.member_code', 'a.type'])
-      .where('a.id', 'in', ids.length ? ids : [''])
+      .where(idIn(db, 'a.id', ids.length ? ids : ['']))
       .orderBy('a.id')
       .execute();
   },
@@ -100,7 +108,7 @@ export const searchRepository = {
     if (ids.length === 0) return [];
     const [positions, holders, subregions] = await Promise.all([
       // In id order (as SQLite returned the former join), so that hits with equal titles keep one order on both databases.
-      db.selectFrom('positions').select(['id', 'title', 'working_group_code', 'last_confirmed_at', 'agency_id']).where('id', 'in', ids).orderBy('id').execute(),
+      db.selectFrom('positions').select(['id', 'title', 'working_group_code', 'last_confirmed_at', 'agency_id']).where(idIn(db, 'id', ids)).orderBy('id').execute(),
       currentHolders(db, 'position_id', ids),
       memberSubregions(db),
     ]);
@@ -121,14 +129,14 @@ export const searchRepository = {
   async personFacts(db: Kysely<DB>, ids: readonly string[]): Promise<PersonFact[]> {
     if (ids.length === 0) return [];
     const [people, holders, subregions] = await Promise.all([
-      db.selectFrom('people').select(['id', 'name_latin', 'name_local', 'title']).where('id', 'in', ids).orderBy('id').execute(),
+      db.selectFrom('people').select(['id', 'name_latin', 'name_local', 'title']).where(idIn(db, 'id', ids)).orderBy('id').execute(),
       currentHolders(db, 'person_id', ids),
       memberSubregions(db),
     ]);
     const positionIds = [...new Set([...holders.values()].flat().map((h) => h.position_id))];
     const positions = new Map(
       positionIds.length
-        ? (await db.selectFrom('positions').select(['id', 'title', 'working_group_code', 'last_confirmed_at', 'agency_id']).where('id', 'in', positionIds).execute()).map((p) => [p.id, p])
+        ? (await db.selectFrom('positions').select(['id', 'title', 'working_group_code', 'last_confirmed_at', 'agency_id']).where(idIn(db, 'id', positionIds)).execute()).map((p) => [p.id, p])
         : [],
     );
     const agencies = await agenciesById(db, [...positions.values()].map((p) => p.agency_id));
@@ -159,9 +167,21 @@ export const searchRepository = {
   },
 };
 
+/**
+ * `column in (ids)` with one bound parameter whatever the number of ids: `= any($1)` with an array on PostgreSQL,
+ * `in (select value from json_each(?))` on SQLite. The statement text is then the same for every search, so the
+ * database can reuse its plan (and better-sqlite3 its prepared statement), and a couple of thousand ids do not
+ * cost a couple of thousand parameters to bind. Both use the column's index for each value.
+ */
+function idIn(db: Kysely<DB>, column: string, ids: readonly string[]): Expression<SqlBool> {
+  return db.getExecutor().adapter instanceof PostgresAdapter
+    ? sql<SqlBool>`${sql.ref(column)} = any(${[...ids]}::text[])`
+    : sql<SqlBool>`${sql.ref(column)} in (select value from json_each(${JSON.stringify(ids)}))`;
+}
+
 /** Current holdings (no end date) of the given positions or people, grouped by that key. */
 async function currentHolders(db: Kysely<DB>, key: 'position_id' | 'person_id', ids: readonly string[]): Promise<Map<string, { position_id: string; person_id: string }[]>> {
-  const rows = await db.selectFrom('position_holders').select(['position_id', 'person_id']).where(key, 'in', ids).where('end_date', 'is', null).execute();
+  const rows = await db.selectFrom('position_holders').select(['position_id', 'person_id']).where(idIn(db, key, ids)).where('end_date', 'is', null).execute();
   const map = new Map<string, { position_id: string; person_id: string }[]>();
   for (const r of rows) (map.get(r[key]) ?? map.set(r[key], []).get(r[key]))?.push(r);
   return map;
@@ -170,7 +190,7 @@ async function currentHolders(db: Kysely<DB>, key: 'position_id' | 'person_id', 
 async function agenciesById(db: Kysely<DB>, ids: readonly string[]) {
   const distinct = [...new Set(ids)];
   if (distinct.length === 0) return new Map<string, { id: string; name_en: string; type: string; member_code: string }>();
-  const rows = await db.selectFrom('agencies').select(['id', 'name_en', 'type', 'member_code']).where('id', 'in', distinct).execute();
+  const rows = await db.selectFrom('agencies').select(['id', 'name_en', 'type', 'member_code']).where(idIn(db, 'id', distinct)).execute();
   return new Map(rows.map((a) => [a.id, a]));
 }
 

@@ -14,6 +14,8 @@ type SearchQuery = z.output<typeof searchQuerySchema>;
 /** How many matching documents are considered before filters; enough for any name a person would type. */
 const CANDIDATES = 2000;
 const kindOrder = { member: 0, agency: 1, position: 2, person: 3 } as const;
+/** The order of `String.prototype.localeCompare` (default locale), built once: a collator per call costs more than the compare. */
+const collator = new Intl.Collator();
 
 interface Facts {
   member_code: string | null;
@@ -40,14 +42,47 @@ export class DirectorySearchService {
     const docs = await searchRepository.matchAll(this.d.db, tokens, CANDIDATES);
     const ids = (type: string) => docs.filter((d) => d.doc_type === type).map((d) => d.doc_id);
     const wanted = (kind: keyof typeof kindOrder) => (!q.kind || q.kind === kind ? ids(kind) : []);
+    if (!q.member && !q.subregion && !q.mandate && !q.workingGroup && !q.agencyType && !q.freshness) {
+      return this.page(ctx, q, { member: wanted('member'), agency: wanted('agency'), position: wanted('position'), person: wanted('person') });
+    }
     const [members, agencies, positions, people] = await Promise.all([
       this.members(wanted('member'), q),
       this.agencies(wanted('agency'), q),
       this.positions(wanted('position'), q),
       this.people(ctx, wanted('person'), q),
     ]);
-    const all = [...members, ...agencies, ...positions, ...people].sort((a, b) => kindOrder[a.kind] - kindOrder[b.kind] || a.title.localeCompare(b.title));
+    const all = [...members, ...agencies, ...positions, ...people].sort((a, b) => kindOrder[a.kind] - kindOrder[b.kind] || collator.compare(a.title, b.title));
     return { items: all.slice(0, q.limit), total: all.length };
+  }
+
+  /**
+   * Without filters every candidate is a hit (the index only holds existing records; anonymous visitors lose the
+   * people without a public channel), so the total is the candidates' count and details are read only for the
+   * page: the titles of the kinds that fill it (to sort them), then the facts of the `limit` hits shown. Same
+   * order as the filtered path: by kind, then title (then id, the order the records were read in there).
+   */
+  private async page(ctx: RequestContext, q: SearchQuery, ids: Record<keyof typeof kindOrder, string[]>): Promise<SearchResult> {
+    if (!ctx.actor && ids.person.length) {
+      const allowed = await directoryRepository.hasPublicChannel(this.d.db, ids.person);
+      ids = { ...ids, person: ids.person.filter((id) => allowed.has(id)) };
+    }
+    const members = await this.members(ids.member, q);
+    const total = members.length + ids.agency.length + ids.position.length + ids.person.length;
+    const items: SearchHit[] = members.sort((a, b) => collator.compare(a.title, b.title)).slice(0, q.limit);
+    for (const kind of ['agency', 'position', 'person'] as const) {
+      const room = q.limit - items.length;
+      if (room <= 0) break;
+      if (!ids[kind].length) continue;
+      const titled = await searchRepository.titles(this.d.db, kind, ids[kind]);
+      const shown = titled.sort((a, b) => collator.compare(a.title, b.title) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).slice(0, room).map((t) => t.id);
+      const hits = kind === 'agency' ? await this.agencies(shown, q) : kind === 'position' ? await this.positions(shown, q) : await this.people(ctx, shown, q);
+      const byId = new Map(hits.map((h) => [h.id, h]));
+      for (const id of shown) {
+        const hit = byId.get(id);
+        if (hit) items.push(hit);
+      }
+    }
+    return { items, total };
   }
 
   /** No words: the agencies the filters select. */

@@ -21,10 +21,27 @@ export interface SessionPolicy {
 const TOUCH_EVERY_MS = MINUTE;
 
 /**
+ * How long (real time) a session read from the database may be reused by this instance for safe requests
+ * (GET/HEAD/OPTIONS) without reading it again. Sessions ended on THIS instance (sign-out, sign-out everywhere,
+ * password change, expiry) are dropped from the cache at once, and the session hook empties it after every
+ * state-changing request (a role, status, scope or second-factor change happens in one); a session ended or an
+ * account changed by ANOTHER instance is seen here at most this long afterwards. Expiry and the idle limit are
+ * still checked against the clock on every request, and last-seen is still written back (see TOUCH_EVERY_MS).
+ */
+const REUSE_MS = 1500;
+/** Sessions kept in the cache at most (oldest dropped first). */
+const REUSE_MAX = 10_000;
+
+type ValidSession = SessionsTable & SessionUser;
+
+/**
  * Server-side sessions. The cookie holds a 256-bit random token; the database holds only its SHA-256, so a
  * leaked table gives no usable tokens and any instance can validate any session.
  */
 export class SessionStore {
+  /** token hash → the session as last read or touched, and until when (performance.now()) it may be reused. */
+  private readonly reuse = new Map<string, { session: ValidSession; until: number }>();
+
   constructor(
     private readonly db: Kysely<DB>,
     private readonly clock: Clock,
@@ -53,27 +70,58 @@ export class SessionStore {
    * The live session for a token with its account's status, role and second-factor state (one query, as this
    * runs on every request), touching last-seen; expired sessions are deleted on sight.
    */
-  async validate(token: string, meta: { ip: string }): Promise<(SessionsTable & SessionUser) | null> {
-    const session = await this.db
-      .selectFrom('sessions')
-      .innerJoin('users', 'users.id', 'sessions.user_id')
-      .selectAll('sessions')
-      .select(['users.status as user_status', 'users.role as user_role', 'users.totp_enabled as user_totp_enabled'])
-      .where('sessions.token_hash', '=', sha256(token))
-      .executeTakeFirst();
+  async validate(token: string, meta: { ip: string; reuse?: boolean }): Promise<ValidSession | null> {
+    const hash = sha256(token);
+    const real = performance.now();
+    const cached = this.reuse.get(hash);
+    let session: ValidSession | undefined;
+    let until = real + REUSE_MS;
+    if (cached && meta.reuse && cached.until > real) {
+      session = cached.session;
+      until = cached.until; // never extended by use, so that a change made elsewhere is seen within REUSE_MS
+    } else {
+      if (cached) this.reuse.delete(hash);
+      session = await this.db
+        .selectFrom('sessions')
+        .innerJoin('users', 'users.id', 'sessions.user_id')
+        .selectAll('sessions')
+        .select(['users.status as user_status', 'users.role as user_role', 'users.totp_enabled as user_totp_enabled'])
+        .where('sessions.token_hash', '=', hash)
+        .executeTakeFirst();
+    }
     if (!session) return null;
     const now = this.clock.now().getTime();
     const idleDeadline = Date.parse(session.last_seen_at) + this.policy.idleMinutes * MINUTE;
     if (now >= Date.parse(session.expires_at) || now >= idleDeadline) {
+      this.reuse.delete(hash);
       await this.db.deleteFrom('sessions').where('id', '=', session.id).execute();
       return null;
     }
     if (now - Date.parse(session.last_seen_at) >= TOUCH_EVERY_MS || session.ip !== meta.ip) {
       const last_seen_at = new Date(now).toISOString();
       await this.db.updateTable('sessions').set({ last_seen_at, ip: meta.ip }).where('id', '=', session.id).execute();
-      return { ...session, last_seen_at, ip: meta.ip };
+      session = { ...session, last_seen_at, ip: meta.ip };
     }
+    this.remember(hash, session, until);
     return session;
+  }
+
+  /** Drops every session this instance reuses without reading (after a state-changing request: see REUSE_MS). */
+  forgetAll(): void {
+    this.reuse.clear();
+  }
+
+  private remember(hash: string, session: ValidSession, until: number): void {
+    this.reuse.delete(hash);
+    if (this.reuse.size >= REUSE_MAX) {
+      const oldest = this.reuse.keys().next();
+      if (!oldest.done) this.reuse.delete(oldest.value);
+    }
+    this.reuse.set(hash, { session, until });
+  }
+
+  private forget(match: (s: ValidSession) => boolean): void {
+    for (const [hash, { session }] of this.reuse) if (match(session)) this.reuse.delete(hash);
   }
 
   /** Live sessions only: past neither the absolute nor the idle limit. */
@@ -91,11 +139,13 @@ export class SessionStore {
   }
 
   async delete(db: Db, id: string): Promise<void> {
+    this.forget((s) => s.id === id);
     await db.deleteFrom('sessions').where('id', '=', id).execute();
   }
 
   /** Ends every session of a user, optionally keeping one (the one that changed the password). */
   async deleteAllForUser(db: Db, userId: string, exceptId?: string): Promise<number> {
+    this.forget((s) => s.user_id === userId && s.id !== exceptId);
     const r = await db
       .deleteFrom('sessions')
       .where('user_id', '=', userId)

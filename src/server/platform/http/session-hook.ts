@@ -38,6 +38,15 @@ export function registerSessionHook(app: FastifyInstance, d: PlatformDeps, cooki
   const publicOrigin = new URL(d.config.PUBLIC_URL).origin;
   app.decorateRequest('ctx', null as unknown as RequestContext);
   app.decorateRequest('csrfToken', null);
+  /** A reused session's Member scopes, read with it (the session object is replaced whenever it is read again). */
+  const scopesOf = new WeakMap<object, string[]>();
+
+  // Any state-changing request may change what a session stands for (sign-out, role, status, scopes, second
+  // factor): once it has run (its transaction committed, the answer not yet sent), the sessions reused without
+  // reading are dropped, so the next request reads them again.
+  app.addHook('onSend', async (request) => {
+    if (!SAFE_METHODS.has(request.method)) d.sessions.forgetAll();
+  });
 
   app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
     request.ctx = { actor: null, requestId: request.id, ip: request.ip, userAgent: String(request.headers['user-agent'] ?? '') };
@@ -45,14 +54,18 @@ export function registerSessionHook(app: FastifyInstance, d: PlatformDeps, cooki
     void reply.header('cache-control', 'no-store');
 
     const token = request.cookies[cookie.name];
+    const safe = SAFE_METHODS.has(request.method);
     if (token) {
-      const session = await d.sessions.validate(token, { ip: request.ip });
+      // Safe requests may reuse a session this instance read a moment ago (see REUSE_MS in platform/auth/sessions.ts).
+      const session = await d.sessions.validate(token, { ip: request.ip, reuse: safe });
       if (session && session.user_status === 'active') {
         const role = session.user_role as Role;
+        let memberScopes = scopedRoles.includes(role) ? scopesOf.get(session) : [];
+        if (!memberScopes) scopesOf.set(session, (memberScopes = await usersRepository.scopes(d.db, session.user_id)));
         request.ctx.actor = {
           id: session.user_id,
           role,
-          memberScopes: scopedRoles.includes(role) ? await usersRepository.scopes(d.db, session.user_id) : [],
+          memberScopes,
           sessionId: session.id,
           mustEnrollTotp: mustEnrollTotp({ role, totp_enabled: session.user_totp_enabled }),
         };
@@ -62,7 +75,7 @@ export function registerSessionHook(app: FastifyInstance, d: PlatformDeps, cooki
       }
     }
 
-    if (!SAFE_METHODS.has(request.method)) {
+    if (!safe) {
       const origin = request.headers.origin;
       const host = request.headers.host;
       if (origin && origin !== publicOrigin && origin !== `http://${host}` && origin !== `https://${host}`) {
