@@ -57,6 +57,8 @@ export function packEntries(papers: readonly PaperRow[]): PackEntry[] {
  */
 export function zipStream(store: FileStore, entries: readonly PackEntry[]): { stream: Readable; size: number | null } {
   const zip = new yazl.ZipFile();
+  // A file gone missing on disk ends the download with an error (the client sees a broken archive), never the process.
+  zip.on('error', (err: Error) => (zip.outputStream as Readable).destroy(err));
   for (const e of entries) {
     zip.addReadStreamLazy(e.name, { size: e.size, mtime: e.mtime, compress: false }, (cb) => {
       store.open(e.storageKey).then(({ stream }) => cb(null, stream), (err: unknown) => cb(err, undefined as unknown as NodeJS.ReadableStream));

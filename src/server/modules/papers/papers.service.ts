@@ -2,6 +2,7 @@ import type { Readable } from 'node:stream';
 import type { z } from 'zod';
 import type { paperPatchSchema } from '@/contracts/papers';
 import { paperUploadFieldsSchema, versionUploadFieldsSchema, type EventPapers, type Paper, type PaperVersionList } from '@/contracts/papers';
+import { serializeOn } from '../../db/dialect';
 import type { Actor, RequestContext } from '../../platform/context';
 import { newId } from '../../platform/crypto';
 import type { PlatformDeps } from '../../platform/deps';
@@ -167,6 +168,8 @@ export class PapersService {
       const stored = await this.files.keep(upload.file);
       try {
         const mail = await this.d.db.transaction().execute(async (trx) => {
+          // Two new versions of one paper at once get consecutive numbers (SQLite writes one at a time already).
+          await serializeOn(trx, this.d.dialect, `paper-version:${paperId}`);
           const now = this.d.clock.now().toISOString();
           const number = (await papersRepository.lastVersionNumber(trx, paperId)) + 1;
           const version = { id: newId(), paper_id: paperId, number, storage_key: stored.key, file_type: upload.file.type, content_type: upload.file.contentType, size_bytes: upload.file.size, sha256: upload.file.sha256, original_name: upload.file.originalName.slice(0, 255) || null, note: parsed.data.note ?? null, uploaded_by: actor.id, uploaded_at: now };

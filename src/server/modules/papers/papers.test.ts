@@ -358,6 +358,18 @@ describe('the meeting pack', () => {
     const list = await anonymous(hub).request('GET', `/api/events/${event.id}/papers`);
     expect(list.body.meetingPack).toMatchObject({ papers: 3, url: `/api/events/${event.id}/meeting-pack.zip` });
   });
+
+  it('ends the download, not the server, when a file has gone missing on disk', async () => {
+    const event = await makeEvent(hub);
+    const kept = await uploadPaper(hub, staff, event.id, { title: 'Kept' });
+    const lost = await uploadPaper(hub, staff, event.id, { title: 'Lost' });
+    const row = await hub.deps.db.selectFrom('paper_versions').select('storage_key').where('paper_id', '=', lost.id).executeTakeFirstOrThrow();
+    fs.rmSync(path.join(hub.config.UPLOAD_DIR, row.storage_key));
+    const broken = await hub.app.inject({ method: 'GET', url: `/api/events/${event.id}/meeting-pack.zip`, headers: { cookie: staff.cookie ?? '' } }).then((r) => r.rawPayload.length, () => -1);
+    expect(broken).toBeLessThan(Number(kept.latest.size) + Number(lost.latest.size));
+    expect((await staff.request('GET', `/api/papers/${lost.id}/versions/1/file`)).status).toBe(404);
+    expect((await staff.request('GET', `/api/events/${event.id}/papers`)).status).toBe(200);
+  });
 });
 
 describe('the participant list', () => {
