@@ -15,6 +15,7 @@ import Fastify from 'fastify';
 import pg from 'pg';
 import { buildHub } from '../src/server/app';
 import { loadConfig } from '../src/server/config';
+import type { DB } from '../src/server/db/schema';
 import { seedReference } from '../src/server/db/seed/seed';
 import { usersRepository } from '../src/server/modules/users/users.repository';
 import { hashPassword } from '../src/server/platform/auth/passwords';
@@ -75,8 +76,8 @@ async function run(name: string, extra: Record<string, string>): Promise<Result>
     }, ['THA']);
     // Other users' invited-only events too, so the query has something to leave out.
     const t0 = performance.now();
-    const events = [];
-    const invitations = [];
+    const events: DB['events'][] = [];
+    const invitations: DB['event_invitations'][] = [];
     for (let i = 0; i < eventCount * 2; i++) {
       const id = newId();
       const start = Date.UTC(2026, 0, 5) + i * 8 * 3_600_000;
@@ -86,7 +87,7 @@ async function run(name: string, extra: Record<string, string>): Promise<Result>
         starts_at: new Date(start).toISOString(), ends_at: new Date(start + 3 * 3_600_000).toISOString(), visibility: 'invited', status: i % 50 === 0 ? 'cancelled' : 'published',
         working_group_code: null, series: null, themes: '[]', capacity: null, created_by: null, created_at: now, updated_at: now,
       });
-      invitations.push({ id: newId(), event_id: id, member_code: null, agency_id: null, user_id: i % 2 === 0 ? userId : null, quota: null, created_at: now, ...(i % 2 === 0 ? {} : { member_code: 'FJI' }) });
+      invitations.push({ id: newId(), event_id: id, member_code: i % 2 === 0 ? null : 'FJI', agency_id: null, user_id: i % 2 === 0 ? userId : null, quota: null, created_at: now });
     }
     await db.transaction().execute(async (trx) => {
       for (let i = 0; i < events.length; i += 200) await trx.insertInto('events').values(events.slice(i, i + 200)).execute();

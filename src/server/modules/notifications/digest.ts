@@ -1,4 +1,4 @@
-import type { NotificationKind } from '@/contracts/notifications';
+import { notificationKinds, type NotificationKind } from '@/contracts/notifications';
 
 export type DigestMode = 'daily' | 'weekly';
 
@@ -21,7 +21,8 @@ export function digestPeriod(mode: DigestMode, now: Date): { key: string; cutoff
   return { key: `weekly:${new Date(monday - 7 * DAY_MS).toISOString().slice(0, 10)}`, cutoff: new Date(monday).toISOString() };
 }
 
-const kindTitles: Record<NotificationKind, string> = {
+/** Headings in the digest mail; a kind added later without one is headed by its name. */
+const kindTitles: Partial<Record<NotificationKind, string>> = {
   event_invitation: 'Invitations',
   nomination_decision: 'Nomination decisions',
   registration_confirmed: 'Registrations',
@@ -42,10 +43,10 @@ export function digestText(mode: DigestMode, entries: readonly DigestEntry[]): {
   const n = entries.length;
   const subject = `Your ${mode} digest from the Bali Process Hub: ${n} notification${n === 1 ? '' : 's'}`;
   const lines: string[] = [`${n} notification${n === 1 ? '' : 's'} since your last ${mode} digest.`, ''];
-  for (const kind of Object.keys(kindTitles) as NotificationKind[]) {
+  for (const kind of notificationKinds) {
     const of = entries.filter((e) => e.kind === kind);
     if (of.length === 0) continue;
-    lines.push(`== ${kindTitles[kind]} (${of.length}) ==`, '');
+    lines.push(`== ${kindTitles[kind] ?? kind.replace(/_/g, ' ')} (${of.length}) ==`, '');
     for (const e of of) lines.push(`* ${e.subject} (${e.at.slice(0, 16).replace('T', ' ')} UTC)`, ...e.text.split('\n').map((l) => `  ${l}`), `  ${e.link}`, '');
   }
   lines.push('Change how often you receive these on your account page.');

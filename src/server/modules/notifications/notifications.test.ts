@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { notificationKinds } from '@/contracts/notifications';
 import { buildHub } from '@/server/app';
 import { seedReference } from '@/server/db/seed/seed';
 import type { Notice } from '@/server/platform/notify';
@@ -46,13 +47,8 @@ describe('notification preferences', () => {
     const agent = await login(hub, user);
     const before = await agent.request('GET', '/api/account/notifications');
     expect(before.status).toBe(200);
-    expect(before.body.preferences).toEqual([
-      { kind: 'event_invitation', mode: 'immediately' },
-      { kind: 'nomination_decision', mode: 'immediately' },
-      { kind: 'registration_confirmed', mode: 'immediately' },
-      { kind: 'paper_published', mode: 'immediately' },
-      { kind: 'action_due', mode: 'immediately' },
-    ]);
+    expect(before.body.preferences).toEqual(notificationKinds.map((kind) => ({ kind, mode: 'immediately' })));
+    for (const kind of ['event_invitation', 'nomination_decision', 'registration_confirmed', 'paper_published', 'action_due']) expect(before.body.preferences).toContainEqual({ kind, mode: 'immediately' });
     const put = await agent.request('PUT', '/api/account/notifications', { preferences: [{ kind: 'paper_published', mode: 'daily' }, { kind: 'action_due', mode: 'never' }] });
     expect(put.status).toBe(200);
     const after = await agent.request('GET', '/api/account/notifications');

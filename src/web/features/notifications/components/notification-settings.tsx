@@ -11,7 +11,17 @@ import { useLocale, useT } from '@/web/i18n/use-t';
 import { formatDateTime } from '@/web/lib/format';
 import { useErrorMessages } from '@/web/lib/form-errors';
 import { useCalendarFeed, useCreateCalendarFeed, useNotificationPreferences, useRevokeCalendarFeed, useSaveNotificationPreferences } from '../api';
+import type { notificationsEn } from '../messages';
 import '@/web/styles/notifications.css';
+
+/** Labels of the kinds; a kind added later without one is shown by its name. */
+const kindKeys: Partial<Record<NotificationKind, keyof typeof notificationsEn>> = {
+  event_invitation: 'notifications.kind.event_invitation',
+  nomination_decision: 'notifications.kind.nomination_decision',
+  registration_confirmed: 'notifications.kind.registration_confirmed',
+  paper_published: 'notifications.kind.paper_published',
+  action_due: 'notifications.kind.action_due',
+};
 
 /** The account page's sections: how often each kind of notification arrives, and the private calendar feed. */
 export function NotificationSettings() {
@@ -39,6 +49,10 @@ function NotificationPreferencesSection() {
     save.mutate({ preferences: notificationKinds.map((kind) => ({ kind, mode: draft[kind] ?? 'immediately' })) });
   }
 
+  const kindLabel = (kind: NotificationKind) => {
+    const key = kindKeys[kind];
+    return key ? t(key) : kind.replace(/_/g, ' ');
+  };
   const modeOptions = deliveryModes.map((m) => ({ value: m, label: t(`notifications.mode.${m}`) }));
   return (
     <Section title={t('notifications.title')}>
@@ -55,7 +69,7 @@ function NotificationPreferencesSection() {
             <Select
               key={kind}
               name={`notification-${kind}`}
-              label={t(`notifications.kind.${kind}`)}
+              label={kindLabel(kind)}
               options={modeOptions}
               value={draft[kind] ?? 'immediately'}
               onChange={(e) => {
