@@ -59,13 +59,13 @@ export class EventsService {
   }
 
   private async present(ctx: RequestContext, e: EventRow): Promise<EventDetail> {
-    const [sessions, speakers, breakouts, members] = await Promise.all([
+    // One round of queries (the speakers' agencies follow the speakers within it).
+    const [sessions, [speakers, organisations], breakouts, members] = await Promise.all([
       agendaRepository.sessions(this.d.db, e.id),
-      agendaRepository.speakers(this.d.db, e.id),
+      agendaRepository.speakers(this.d.db, e.id).then(async (list) => [list, await agendaRepository.personOrganisations(this.d.db, [...new Set(list.flatMap((s) => (s.person_id ? [s.person_id] : [])))])] as const),
       agendaRepository.breakouts(this.d.db, e.id),
       agendaRepository.breakoutMembers(this.d.db, e.id),
     ]);
-    const organisations = await agendaRepository.personOrganisations(this.d.db, [...new Set(speakers.flatMap((s) => (s.person_id ? [s.person_id] : [])))]);
     const bySession = new Map<string, ReturnType<typeof presentSpeaker>[]>();
     for (const s of speakers) {
       const list = bySession.get(s.session_id) ?? [];
