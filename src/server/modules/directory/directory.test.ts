@@ -179,6 +179,23 @@ describe('search', () => {
     expect(JSON.stringify(res.body)).not.toMatch(/@test\.hub\.example|\+66/);
   });
 
+  it('shows a page of many hits by kind, then title, with the total of all of them', async () => {
+    const agency = await makeAgency(staff, { memberCode: 'FJI', nameEn: 'Zebrafinch Bureau' });
+    for (const n of [7, 3, 12, 1, 9, 5, 10, 2, 11, 4, 8, 6]) await makeAgency(staff, { memberCode: 'FJI', nameEn: `Quokka Office ${String(n).padStart(2, '0')}` });
+    await makePosition(staff, agency.id, { title: 'Quokka liaison' });
+    const res = await staff.request('GET', '/api/directory/search?q=quokka&limit=5');
+    expect(res.status).toBe(200);
+    expect(res.body.total).toBe(13);
+    expect(res.body.items.map((i: { kind: string; title: string }) => `${i.kind}: ${i.title}`)).toEqual([
+      'agency: Quokka Office 01', 'agency: Quokka Office 02', 'agency: Quokka Office 03', 'agency: Quokka Office 04', 'agency: Quokka Office 05',
+    ]);
+    const positions = await staff.request('GET', '/api/directory/search?q=quokka&kind=position');
+    expect(positions.body).toMatchObject({ total: 1, items: [{ kind: 'position', title: 'Quokka liaison', subtitle: 'Zebrafinch Bureau', memberCode: 'FJI', agencyId: agency.id, freshness: 'missing' }] });
+    // A record written a moment ago is found at once.
+    await makeAgency(staff, { memberCode: 'FJI', nameEn: 'Quokka Office 00' });
+    expect((await staff.request('GET', '/api/directory/search?q=quokka&limit=1')).body).toMatchObject({ total: 14, items: [{ title: 'Quokka Office 00' }] });
+  });
+
   it('refuses a bad filter with a field message', async () => {
     const res = await anonymous(hub).request('GET', '/api/directory/search?q=x&freshness=ancient');
     expect(res.status).toBe(400);
