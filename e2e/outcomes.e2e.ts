@@ -63,6 +63,22 @@ describe('outcomes: record an action, update it as its owner, see it on the next
     expect(await row.textContent()).toContain('Fiji (FJI)');
     await expectAccessible(admin);
 
+    // The tracker for this event: the new action, the CSV export link, and an import whose bad row is named.
+    await admin.goto(`/outcomes?event=${DIALOGUE_ID}`);
+    await admin.getByRole('link', { name: text }).waitFor();
+    expect(await admin.getByRole('link', { name: 'Download these actions as CSV' }).getAttribute('href')).toBe(`/api/actions/export.csv?event=${DIALOGUE_ID}`);
+    await expectAccessible(admin);
+    await admin.getByLabel('CSV file (UTF-8)').setInputFiles({
+      name: 'actions.csv', mimeType: 'text/csv',
+      buffer: Buffer.from(`text,owner_kind,owner_code,due_date\nShare the guide,member,TON,2030-01-31\nA bad one,member,XXX,2030-02-31\n`),
+    });
+    await admin.getByRole('button', { name: 'Check the file' }).click();
+    const problems = admin.getByRole('table', { name: 'Problems in the file' });
+    await problems.waitFor();
+    expect(await problems.getByRole('row').filter({ hasText: 'owner_code' }).textContent()).toContain('Unknown Member code: XXX.');
+    expect(await problems.getByRole('row').filter({ hasText: 'due_date' }).textContent()).toContain('3');
+    await expectAccessible(admin);
+
     // A later meeting of the same series, arranged through the API.
     const later = await call(admin, 'POST', '/api/events', {
       title: `Regional Dialogue follow-up ${unique()}`, type: 'thematic_dialogue', format: 'online', timeZone: 'Asia/Bangkok',

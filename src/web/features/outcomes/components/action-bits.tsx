@@ -44,7 +44,7 @@ export function ownerLabel(a: Pick<Action, 'owner'>): string {
 }
 
 /** The actions as a table: text (linking to the action's page), event, owner, due date, status, progress. */
-export function ActionsTable({ actions, caption, showEvent = true, empty }: { actions: readonly Action[]; caption: string; showEvent?: boolean; empty: string }) {
+export function ActionsTable({ actions, caption, showEvent = true, empty, captionHidden = false }: { actions: readonly Action[]; caption: string; showEvent?: boolean; empty: string; captionHidden?: boolean }) {
   const t = useT();
   const columns: Column<Action>[] = [
     { key: 'text', header: t('outcomes.col.text'), cell: (a) => <Link to={`/outcomes/${encodeURIComponent(a.id)}`}>{a.text.length > 160 ? `${a.text.slice(0, 157)}…` : a.text}</Link> },
@@ -54,5 +54,5 @@ export function ActionsTable({ actions, caption, showEvent = true, empty }: { ac
     { key: 'status', header: t('outcomes.col.status'), cell: (a) => <StatusBadge status={a.status} /> },
     { key: 'progress', header: t('outcomes.col.progress'), cell: (a) => <Progress value={a.progress} /> },
   ];
-  return <DataTable caption={caption} columns={columns} rows={actions} rowKey={(a) => a.id} empty={empty} />;
+  return <DataTable caption={caption} columns={columns} rows={actions} rowKey={(a) => a.id} empty={empty} captionHidden={captionHidden} />;
 }

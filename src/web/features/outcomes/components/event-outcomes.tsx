@@ -25,7 +25,7 @@ function SignedInEventOutcomes({ eventId }: { eventId: string }) {
         <QueryError error={actions.error} onRetry={() => void actions.refetch()} />
       ) : (
         <>
-          <ActionsTable actions={actions.data.items} caption={t('outcomes.eventSection')} showEvent={false} empty={t('outcomes.eventEmpty')} />
+          <ActionsTable actions={actions.data.items} caption={t('outcomes.eventSection')} showEvent={false} empty={t('outcomes.eventEmpty')} captionHidden />
           <p>
             <Link to={`/outcomes?event=${encodeURIComponent(eventId)}`}>{t('outcomes.viewAll')}</Link>
           </p>

@@ -7,6 +7,7 @@ import { formatDate, formatDateTime } from '@/web/lib/format';
 import { useReference } from '@/web/lib/reference';
 import { useAction, usePriorities, type ActionDetail } from '../api';
 import { DueDate, ownerLabel, Progress, StatusBadge } from '../components/action-bits';
+import { EditActionForm } from '../components/record-action-form';
 import { UpdateForm } from '../components/update-form';
 
 /** One action: its details, the timeline of updates with evidence, and the update form for its owners. */
@@ -103,6 +104,13 @@ function ActionPage({ action }: { action: ActionDetail }) {
         )}
       </Section>
       <Section title={t('outcomes.updateForm')}>{action.canUpdate ? <UpdateForm action={action} /> : <p>{t('outcomes.readOnly')}</p>}</Section>
+      {action.canEdit ? (
+        <details className="details">
+          <summary>{t('outcomes.edit')}</summary>
+          {/* Re-read after each posted update, so an edit never writes back an older status or progress. */}
+          <EditActionForm key={action.updates.length} action={action} />
+        </details>
+      ) : null}
     </Page>
   );
 }

@@ -72,7 +72,7 @@ function PreBriefingPage({ brief }: { brief: PreBriefing }) {
 
       <Section title={t('outcomes.pb.openActions')}>
         <p>{t('outcomes.pb.openActionsLead')}</p>
-        <ActionsTable actions={brief.openActions} caption={t('outcomes.pb.openActions')} empty={t('outcomes.pb.noOpen')} />
+        <ActionsTable actions={brief.openActions} caption={t('outcomes.pb.openActions')} empty={t('outcomes.pb.noOpen')} captionHidden />
       </Section>
 
       <Section title={t('outcomes.pb.agenda')}>
