@@ -235,6 +235,22 @@ export const participationRepository = {
     return rows.map((r) => r.id);
   },
 
+  /** Hub accounts of the people who hold a position in the agency now. */
+  async agencyAccounts(db: Db, agencyId: string): Promise<string[]> {
+    const rows = await db
+      .selectFrom('position_holders')
+      .innerJoin('positions', 'positions.id', 'position_holders.position_id')
+      .innerJoin('people', 'people.id', 'position_holders.person_id')
+      .innerJoin('users', 'users.id', 'people.user_id')
+      .select('users.id')
+      .distinct()
+      .where('positions.agency_id', '=', agencyId)
+      .where('position_holders.end_date', 'is', null)
+      .where('users.status', '=', 'active')
+      .execute();
+    return rows.map((r) => r.id);
+  },
+
   userByEmail: (db: Db, email: string) => db.selectFrom('users').select(['id', 'email', 'display_name', 'status']).where('email', '=', email).executeTakeFirst(),
   user: (db: Db, id: string) => db.selectFrom('users').select(['id', 'email', 'display_name', 'status']).where('id', '=', id).executeTakeFirst(),
   userScopes: async (db: Db, id: string) => (await db.selectFrom('user_member_scopes').select('member_code').where('user_id', '=', id).execute()).map((r) => r.member_code),

@@ -103,7 +103,8 @@ export class ParticipationService {
       if (!agency) throw errors.field('agencyId', 'Unknown agency.');
       if (await repo.sameInvitation(this.d.db, eventId, { kind: 'agency', agencyId: agency.id })) throw errors.conflict(`${agency.name_en} is already invited.`, 'agencyId');
       Object.assign(row, { agency_id: agency.id, member_code: agency.member_code, quota: input.quota ?? 1 });
-      notifyUsers = await repo.coordinatorsOf(this.d.db, [agency.member_code]);
+      // The Member's coordinators nominate; the agency's own focal points with an account hear of it too.
+      notifyUsers = [...(await repo.coordinatorsOf(this.d.db, [agency.member_code])), ...(await repo.agencyAccounts(this.d.db, agency.id))];
       whom = agency.name_en;
     } else {
       const user = await repo.userByEmail(this.d.db, input.email);
@@ -118,7 +119,7 @@ export class ParticipationService {
       await this.d.audit.record(trx, ctx, { action: 'event_invitation.created', entity: 'event_invitation', entityId: row.id, after: { ...row, kind: input.kind } });
       const text = input.kind === 'user'
         ? `You are invited to "${event.title}" (${event.start_date} to ${event.end_date}). Register on the event page.`
-        : `${whom} is invited to "${event.title}" (${event.start_date} to ${event.end_date}) with ${row.quota} place(s). As its coordinator, nominate participants on the event page.`;
+        : `${whom} is invited to "${event.title}" (${event.start_date} to ${event.end_date}) with ${row.quota} place(s). The Member's coordinators nominate participants on the event page.`;
       await this.notify(trx, outbox, { kind: 'event_invitation', userIds: notifyUsers, subject: `Invitation: ${event.title}`, text, link: `/events/${eventId}` });
     });
     const [created] = (await repo.invitations(this.d.db, eventId)).filter((i) => i.id === row.id);

@@ -57,9 +57,14 @@ describe('invitations', () => {
     expect(sent.find((m) => m.subject === 'Invitation: Fiji workshop')?.body_text).toContain(`/events/${event.id}`);
 
     const agency = await makeAgency(admin, { memberCode: 'TON', nameEn: 'Tonga Police' });
+    // The agency's focal point has a hub account: they hear of the invitation too.
+    const focal = await makeUser(hub, { role: 'official', memberScopes: ['TON'] });
+    const focalPerson = await handOver(admin, (await makePosition(admin, agency.id)).id, { nameLatin: 'Sione Focal' });
+    await hub.deps.db.updateTable('people').set({ user_id: focal.id }).where('id', '=', focalPerson).execute();
     const agencyInv = await admin.request('POST', `/api/events/${event.id}/invitations`, { kind: 'agency', agencyId: agency.id });
     expect(agencyInv.status).toBe(201);
     expect(agencyInv.body).toMatchObject({ kind: 'agency', memberCode: 'TON', quota: 1, agency: { id: agency.id, nameEn: 'Tonga Police' } });
+    expect((await mail(focal.email, 'event_invitation')).map((m) => m.body_text).join()).toContain('Tonga Police is invited to "Fiji workshop"');
 
     const person = await makeUser(hub, { role: 'researcher' });
     const userInv = await admin.request('POST', `/api/events/${event.id}/invitations`, { kind: 'user', email: person.email });
