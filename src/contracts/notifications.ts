@@ -10,6 +10,8 @@ export const notificationKinds = [
   'registration_confirmed',
   'paper_published',
   'action_due',
+  'mention',
+  'thread_activity',
 ] as const;
 export const notificationKindSchema = z.enum(notificationKinds);
 export type NotificationKind = z.infer<typeof notificationKindSchema>;

@@ -1,10 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import type { PlatformDeps } from '../../platform/deps';
+import { FileStore } from '../../platform/files/file-store';
+import { dialoguesRoutes } from './dialogues.routes';
+import { DialoguesService } from './dialogues.service';
 
 /**
- * Registers the dialogues module: builds its services, registers its jobs (before startJobs) and its routes.
- * Called once from app.ts.
+ * Registers the dialogues module: builds its service and registers its routes (with the multipart parser, for
+ * attachments, in their own scope). Called once from app.ts.
  */
-export async function registerDialoguesModule(_app: FastifyInstance, _deps: PlatformDeps): Promise<void> {
-  // routes come with the module
+export async function registerDialoguesModule(app: FastifyInstance, deps: PlatformDeps): Promise<void> {
+  const files = new FileStore(deps.config.UPLOAD_DIR, deps.config.UPLOAD_MAX_MB);
+  await app.register(dialoguesRoutes, { dialogues: new DialoguesService(deps, files), files });
 }
