@@ -194,3 +194,22 @@ describe('search', () => {
     expect((await search(anon, { q: ' - ! ' })).total).toBe(0);
   });
 });
+
+describe('demo', () => {
+  it('seeds the guide series with language versions, searchable in their scripts, with restricted items hidden', async () => {
+    const { seedLibraryDemo } = await import('./library.demo');
+    const started = Date.now();
+    const counts = await hub.deps.db.transaction().execute((trx) => seedLibraryDemo(trx, { now: hub.clock.now(), userIds: new Map(), config: hub.config }));
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(counts.libraryResources).toBeGreaterThanOrEqual(25);
+    const guide = (await search(anon, { q: 'Trafficking Victim Identification practitioner' })).items[0];
+    expect(guide.title).toBe('Trafficking Victim Identification: A Practitioner Guide');
+    const detail = (await anon.request('GET', `/api/library/${guide.id}`)).body;
+    expect(detail.languageVersions.map((v: { languages: string[] }) => v.languages[0]).sort()).toEqual(['id', 'km', 'lo', 'th', 'vi']);
+    expect(detail.file).toMatchObject({ type: 'pdf' });
+    expect((await search(anon, { q: 'ผู้เสียหาย' })).total).toBeGreaterThanOrEqual(1);
+    expect((await search(anon, { q: 'nan nhan' })).total).toBeGreaterThanOrEqual(1);
+    expect((await search(anon, { q: 'informant' })).total).toBe(0);
+    expect((await search(admin, { q: 'informant' })).total).toBe(1);
+  });
+});
