@@ -30,12 +30,22 @@ function render(doc: PDFKit.PDFDocument): Promise<Buffer> {
   });
 }
 
+/** What the standard fonts' WinAnsi encoding prints. */
+const printable = /[\x20-\x7e\u00a0-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u2013\u2014\u2018\u2019\u201a\u201c\u201d\u201e\u2020\u2021\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]/;
+
 /**
- * Helvetica covers Latin-1 and a little more: other scripts would print as wrong glyphs, so they are spelt out
- * as "?" rather than misprinted. The XLSX keeps every script.
+ * Helvetica (the PDF standard font) covers Latin-1 and a little more. A letter outside it loses its diacritics
+ * when that makes it printable ("Nguyễn" → "Nguyen"); other scripts print as "?" rather than as wrong glyphs.
+ * The XLSX keeps every script.
  */
-function latin(text: string): string {
-  return text.normalize('NFC').replace(/[^\x20-\x7e\u00a0-\u017f\u2013\u2014\u2018\u2019\u201c\u201d\u2022\u2026]/g, '?');
+export function latin(text: string): string {
+  return [...text.normalize('NFC')]
+    .map((c) => {
+      if (printable.test(c)) return c;
+      const bare = c.normalize('NFD').replace(/\p{M}+/gu, '');
+      return bare !== '' && [...bare].every((b) => printable.test(b)) ? bare : '?';
+    })
+    .join('');
 }
 
 const COLUMNS = [
