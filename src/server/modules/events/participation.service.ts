@@ -317,32 +317,8 @@ export class ParticipationService {
     if ((placeStatuses as readonly string[]).includes(p.status)) await this.fillFreedPlaces(trx, ctx, event, outbox);
   }
 
-  /**
-   * Gives free places to the first in the waitlist, in order, and tells them. Call in a transaction that holds
-   * the event's places lock (also after the capacity of an event grows).
-   */
-  async fillFreedPlaces(trx: Transaction<DB>, ctx: RequestContext | null, event: EventsTable, outbox: Outbox): Promise<number> {
-    if (event.capacity === null) return 0;
-    let free = event.capacity - (await repo.placesTaken(trx, event.id));
-    let promoted = 0;
-    for (const w of await repo.waitlist(trx, event.id)) {
-      if (free <= 0) break;
-      const p = await repo.participant(trx, event.id, w.participant_id);
-      await repo.removeFromWaitlist(trx, w.participant_id);
-      if (!p || p.status !== 'waitlisted') continue;
-      const status = w.then_status === 'registered' ? 'registered' : 'approved';
-      await repo.updateParticipant(trx, p.id, { status, updated_at: this.now() });
-      await this.d.audit.record(trx, ctx, { action: 'event_participant.promoted', entity: 'event_participant', entityId: p.id, before: { status: 'waitlisted' }, after: { status } });
-      const text = status === 'registered'
-        ? `A place has freed up at "${event.title}": your registration is confirmed.`
-        : `A place has freed up at "${event.title}": ${p.name} now has a place.${p.user_id ? ' Register on the event page.' : ''}`;
-      await this.notify(trx, outbox, status === 'registered'
-        ? { kind: 'registration_confirmed', userIds: p.user_id ? [p.user_id] : [], subject: `Registration confirmed: ${event.title}`, text, link: `/events/${event.id}` }
-        : { kind: 'nomination_decision', userIds: [p.nominated_by, p.user_id].filter((x): x is string => !!x), subject: `A place for ${p.name}: ${event.title}`, text, link: `/events/${event.id}` });
-      free--;
-      promoted++;
-    }
-    return promoted;
+  private fillFreedPlaces(trx: Transaction<DB>, ctx: RequestContext | null, event: EventsTable, outbox: Outbox): Promise<number> {
+    return fillFreedPlaces(this.d, trx, ctx, event, outbox);
   }
 
   // ---- registration ----
@@ -464,4 +440,43 @@ export class ParticipationService {
     });
     return this.one(eventId, p.id, 'secretariat');
   }
+}
+
+/**
+ * Gives free places (events.capacity minus approved and registered) to the first in the waitlist, in order, and
+ * tells them. Call it in the transaction that frees places or raises an event's capacity (the events module does,
+ * after a capacity change), then `deps.mailer.dispatch(outbox)` once it commits. Returns how many were promoted.
+ */
+export async function fillFreedPlaces(
+  d: Pick<PlatformDeps, 'audit' | 'notifier' | 'clock' | 'dialect'>,
+  trx: Transaction<DB>,
+  ctx: RequestContext | null,
+  event: EventsTable,
+  outbox: string[],
+): Promise<number> {
+  if (event.capacity === null) return 0;
+  await serializeOn(trx, d.dialect, `event-places:${event.id}`);
+  let free = event.capacity - (await repo.placesTaken(trx, event.id));
+  let promoted = 0;
+  for (const w of await repo.waitlist(trx, event.id)) {
+    if (free <= 0) break;
+    const p = await repo.participant(trx, event.id, w.participant_id);
+    await repo.removeFromWaitlist(trx, w.participant_id);
+    if (!p || p.status !== 'waitlisted') continue;
+    const status = w.then_status === 'registered' ? 'registered' : 'approved';
+    await repo.updateParticipant(trx, p.id, { status, updated_at: d.clock.now().toISOString() });
+    await d.audit.record(trx, ctx, { action: 'event_participant.promoted', entity: 'event_participant', entityId: p.id, before: { status: 'waitlisted' }, after: { status } });
+    const text = status === 'registered'
+      ? `A place has freed up at "${event.title}": your registration is confirmed.`
+      : `A place has freed up at "${event.title}": ${p.name} now has a place.${p.user_id ? ' Register on the event page.' : ''}`;
+    const userIds = status === 'registered' ? (p.user_id ? [p.user_id] : []) : [...new Set([p.nominated_by, p.user_id].filter((x): x is string => !!x))];
+    if (userIds.length > 0) {
+      outbox.push(...(await d.notifier.notify(trx, status === 'registered'
+        ? { kind: 'registration_confirmed', userIds, subject: `Registration confirmed: ${event.title}`, text, link: `/events/${event.id}` }
+        : { kind: 'nomination_decision', userIds, subject: `A place for ${p.name}: ${event.title}`, text, link: `/events/${event.id}` })));
+    }
+    free--;
+    promoted++;
+  }
+  return promoted;
 }

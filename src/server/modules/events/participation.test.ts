@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestHub, login, makeUser, type Agent, type TestHub, type TestUser } from '../../../../test/helpers/hub';
 import { handOver, makeAgency, makePosition } from '../../../../test/helpers/directory';
+import { fillFreedPlaces } from './participation.service';
 import { makeEvent } from './participation.test-support';
 
 let hub: TestHub;
@@ -332,6 +333,22 @@ describe('waitlist', () => {
     expect((await mail(c.user.email, 'nomination_decision')).map((m) => m.subject)).toContain('A place for ' + cNow.body.participant.name + ': Small roundtable');
     const counts = (await admin.request('GET', `/api/events/${event.id}/participants`)).body.counts;
     expect(counts).toMatchObject({ capacity: 1, placesTaken: 1, waitlisted: 0, cancelled: 1, declined: 1 });
+  });
+
+  it('gives new places to the waitlist when the capacity grows (fillFreedPlaces, for the events module)', async () => {
+    const event = await makeEvent(hub, { capacity: 1, title: 'Growing workshop' });
+    await invite(event.id, { kind: 'member', memberCode: 'FJI', quota: 5 });
+    await approvedOfficial(event.id);
+    const b = await approvedOfficial(event.id);
+    expect(b.status).toBe('waitlisted');
+    const grown = { ...event, capacity: 2 };
+    await hub.deps.db.updateTable('events').set({ capacity: 2 }).where('id', '=', event.id).execute();
+    const outbox: string[] = [];
+    const promoted = await hub.deps.db.transaction().execute((trx) => fillFreedPlaces(hub.deps, trx, null, grown, outbox));
+    expect(promoted).toBe(1);
+    expect(outbox).toHaveLength(2); // the nominee and whoever nominated them
+    expect((await b.agent.request('GET', `/api/events/${event.id}/registration`)).body.participant.status).toBe('approved');
+    expect((await mail(b.user.email, 'nomination_decision')).map((m) => m.subject)).toContain(`A place for ${(await rowsOf(event.id)).find((r) => r.id === b.participantId)?.name}: Growing workshop`);
   });
 
   it('puts a direct registration on a full event on the waitlist', async () => {
