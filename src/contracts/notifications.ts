@@ -12,6 +12,7 @@ export const notificationKinds = [
   'action_due',
   'mention',
   'thread_activity',
+  'practice_status',
 ] as const;
 export const notificationKindSchema = z.enum(notificationKinds);
 export type NotificationKind = z.infer<typeof notificationKindSchema>;

@@ -1,10 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { PlatformDeps } from '../../platform/deps';
+import { practicesRoutes } from './practices.routes';
+import { PracticesService } from './practices.service';
 
 /**
- * Registers the practices module: builds its services, registers its jobs (before startJobs) and its routes.
- * Called once from app.ts.
+ * Registers the practices module: builds its service and its routes. Called once from app.ts.
  */
-export async function registerPracticesModule(_app: FastifyInstance, _deps: PlatformDeps): Promise<void> {
-  // routes come with the module
+export async function registerPracticesModule(app: FastifyInstance, deps: PlatformDeps): Promise<void> {
+  await app.register(practicesRoutes, { practices: new PracticesService(deps) });
 }
