@@ -8,7 +8,7 @@ import { errors } from '../../platform/errors';
 import { requireActor } from '../../platform/permissions';
 import { eventVisibleTo, findVisibleEvent } from '../events/event-access';
 import type { EventsTable } from '../events/events.tables';
-import { writeCalendar, type CalendarEntry } from './ics';
+import { VeventCache, writeCalendar, type CalendarEntry } from './ics';
 
 export interface CalendarFile {
   body: string;
@@ -29,6 +29,7 @@ const eventColumns = ['events.id', 'events.slug', 'events.title', 'events.summar
 export class CalendarService {
   /** Whether the agenda table (events module) is there: then an event's times are its first and last session's. */
   private sessions: boolean | undefined;
+  private readonly vevents = new VeventCache();
 
   constructor(private readonly d: PlatformDeps) {}
 
@@ -115,7 +116,7 @@ export class CalendarService {
         start: t?.start ?? r.starts_at, end: t?.end ?? r.ends_at, status: r.status, createdAt: r.created_at, updatedAt: r.updated_at,
       };
     });
-    return writeCalendar({ name, publicUrl: this.d.config.PUBLIC_URL, entries });
+    return writeCalendar({ name, publicUrl: this.d.config.PUBLIC_URL, entries, cache: this.vevents });
   }
 
   /** The first session's start and the last session's end per event, when the agenda table exists. */

@@ -16,6 +16,28 @@ export interface CalendarEntry {
   updatedAt: string;
 }
 
+/** Written VEVENTs by everything they are written from, so feeds polled again and again are mostly joins. */
+export class VeventCache {
+  private readonly map = new Map<string, string>();
+  constructor(private readonly max = 20_000) {}
+  get(key: string): string | undefined {
+    const v = this.map.get(key);
+    if (v !== undefined) {
+      // Most recently used last: the oldest entries are the first to go.
+      this.map.delete(key);
+      this.map.set(key, v);
+    }
+    return v;
+  }
+  set(key: string, value: string): void {
+    this.map.set(key, value);
+    if (this.map.size > this.max) {
+      const oldest = this.map.keys().next().value;
+      if (oldest !== undefined) this.map.delete(oldest);
+    }
+  }
+}
+
 /** SEQUENCE grows with every change: the seconds from creation to the last change. */
 export function sequenceOf(e: Pick<CalendarEntry, 'createdAt' | 'updatedAt'>): number {
   return Math.max(0, Math.floor((Date.parse(e.updatedAt) - Date.parse(e.createdAt)) / 1000));
@@ -73,7 +95,7 @@ export function utcStamp(iso: string | number): string {
  * for cancelled events. Written by hand rather than with a library: a feed of 1,000 events must take a few
  * milliseconds, and the format needs only escaping, folding and CRLF.
  */
-export function writeCalendar(opts: { name: string; publicUrl: string; entries: readonly CalendarEntry[] }): string {
+export function writeCalendar(opts: { name: string; publicUrl: string; entries: readonly CalendarEntry[]; cache?: VeventCache }): string {
   const host = new URL(opts.publicUrl).hostname;
   const origin = opts.publicUrl.replace(/\/+$/, '');
   // Zones are written for the years the calendar covers, with a year's margin either side.
@@ -90,8 +112,15 @@ export function writeCalendar(opts: { name: string; publicUrl: string; entries: 
   };
   const events: string[] = [];
   for (const e of opts.entries) {
-    const url = `${origin}/events/${encodeURIComponent(e.id)}`;
     const zone = zoneOf(e.timeZone);
+    // Everything a VEVENT is written from is in the key, so a cached one is never stale.
+    const key = opts.cache ? `${origin}|${e.id}|${e.updatedAt}|${e.start}|${e.end}|${e.status}|${e.timeZone}|${e.createdAt}|${e.title}|${e.place ?? ''}|${e.onlineUrl ?? ''}|${e.summary ?? ''}` : '';
+    const cached = opts.cache?.get(key);
+    if (cached) {
+      events.push(cached);
+      continue;
+    }
+    const url = `${origin}/events/${encodeURIComponent(e.id)}`;
     const start = Date.parse(e.start);
     const end = Date.parse(e.end);
     const description = [e.summary, e.onlineUrl ? `Online: ${e.onlineUrl}` : null, `Event page: ${url}`].filter(Boolean).join('\n\n');
@@ -112,7 +141,9 @@ export function writeCalendar(opts: { name: string; publicUrl: string; entries: 
       `STATUS:${e.status === 'cancelled' ? 'CANCELLED' : 'CONFIRMED'}`,
       'END:VEVENT',
     ];
-    events.push(lines.map(fold).join('\r\n'));
+    const text = lines.map(fold).join('\r\n');
+    opts.cache?.set(key, text);
+    events.push(text);
   }
   const head = [
     'BEGIN:VCALENDAR',
