@@ -104,21 +104,21 @@ export const searchRepository = {
    * Positions with agency, Member and current holder, for search hits and filters: positions ⋈ agencies ⋈ members,
    * left-joined with current holdings (a position with two current holders gives two rows, as the SQL join did).
    */
-  async positionFacts(db: Kysely<DB>, ids: readonly string[]): Promise<PositionFact[]> {
+  async positionFacts(db: Kysely<DB>, ids: readonly string[], opts: { subregions: boolean }): Promise<PositionFact[]> {
     if (ids.length === 0) return [];
     const [positions, holders, subregions] = await Promise.all([
       // In id order (as SQLite returned the former join), so that hits with equal titles keep one order on both databases.
       db.selectFrom('positions').select(['id', 'title', 'working_group_code', 'last_confirmed_at', 'agency_id']).where(idIn(db, 'id', ids)).orderBy('id').execute(),
       currentHolders(db, 'position_id', ids),
-      memberSubregions(db),
+      memberSubregions(db, opts.subregions),
     ]);
     const agencies = await agenciesById(db, positions.map((p) => p.agency_id));
     return positions.flatMap((p): PositionFact[] => {
       const a = agencies.get(p.agency_id);
-      if (!a || !subregions.has(a.member_code)) return [];
+      if (!a || (subregions && !subregions.has(a.member_code))) return [];
       const base = {
         id: p.id, title: p.title, working_group_code: p.working_group_code, last_confirmed_at: p.last_confirmed_at,
-        agency_id: a.id, agency_name: a.name_en, agency_type: a.type, member_code: a.member_code, subregion_code: subregions.get(a.member_code) ?? null,
+        agency_id: a.id, agency_name: a.name_en, agency_type: a.type, member_code: a.member_code, subregion_code: subregions?.get(a.member_code) ?? null,
       };
       const mine = holders.get(p.id) ?? [];
       return mine.length ? mine.map((h) => ({ ...base, holder_id: h.person_id })) : [{ ...base, holder_id: null }];
@@ -126,12 +126,12 @@ export const searchRepository = {
   },
 
   /** People with the positions they hold now, one row per current position (a person with none still appears, with nulls). */
-  async personFacts(db: Kysely<DB>, ids: readonly string[]): Promise<PersonFact[]> {
+  async personFacts(db: Kysely<DB>, ids: readonly string[], opts: { subregions: boolean }): Promise<PersonFact[]> {
     if (ids.length === 0) return [];
     const [people, holders, subregions] = await Promise.all([
       db.selectFrom('people').select(['id', 'name_latin', 'name_local', 'title']).where(idIn(db, 'id', ids)).orderBy('id').execute(),
       currentHolders(db, 'person_id', ids),
-      memberSubregions(db),
+      memberSubregions(db, opts.subregions),
     ]);
     const positionIds = [...new Set([...holders.values()].flat().map((h) => h.position_id))];
     const positions = new Map(
@@ -149,7 +149,7 @@ export const searchRepository = {
           ...person,
           position_id: p?.id ?? null, position_title: p?.title ?? null, working_group_code: p?.working_group_code ?? null, last_confirmed_at: p?.last_confirmed_at ?? null,
           agency_id: a?.id ?? null, agency_name: a?.name_en ?? null, agency_type: a?.type ?? null, member_code: a?.member_code ?? null,
-          subregion_code: (a ? subregions.get(a.member_code) : undefined) ?? null,
+          subregion_code: (a ? subregions?.get(a.member_code) : undefined) ?? null,
         };
       });
       return held.length
@@ -194,8 +194,13 @@ async function agenciesById(db: Kysely<DB>, ids: readonly string[]) {
   return new Map(rows.map((a) => [a.id, a]));
 }
 
-/** Member code → sub-region code, for every Member (a few dozen rows; an inner join with members keeps only known codes). */
-async function memberSubregions(db: Kysely<DB>): Promise<Map<string, string | null>> {
+/**
+ * Member code → sub-region code, for every Member (a few dozen rows; an inner join with members keeps only known
+ * codes); null, without a query, when the caller filters by no sub-region (agencies reference their Member, so no
+ * row is dropped then, and the sub-region is not shown).
+ */
+async function memberSubregions(db: Kysely<DB>, wanted: boolean): Promise<Map<string, string | null> | null> {
+  if (!wanted) return null;
   const rows = await db.selectFrom('members').select(['code', 'subregion_code']).execute();
   return new Map(rows.map((m) => [m.code, m.subregion_code]));
 }

@@ -122,7 +122,7 @@ export class DirectorySearchService {
 
   private async positions(ids: string[], q: SearchQuery): Promise<SearchHit[]> {
     if (!ids.length) return [];
-    const rows = await searchRepository.positionFacts(this.d.db, ids);
+    const rows = await searchRepository.positionFacts(this.d.db, ids, { subregions: !!q.subregion });
     const mandates = q.mandate ? await searchRepository.mandatesOf(this.d.db, rows.map((r) => r.agency_id)) : new Map<string, Set<string>>();
     return rows
       .map((r) => ({ r, freshness: this.freshness(r) }))
@@ -133,7 +133,7 @@ export class DirectorySearchService {
   private async people(ctx: RequestContext, ids: string[], q: SearchQuery): Promise<SearchHit[]> {
     if (!ids.length) return [];
     const allowed = ctx.actor ? null : await directoryRepository.hasPublicChannel(this.d.db, ids);
-    const rows = (await searchRepository.personFacts(this.d.db, ids)).filter((r) => !allowed || allowed.has(r.id));
+    const rows = (await searchRepository.personFacts(this.d.db, ids, { subregions: !!q.subregion })).filter((r) => !allowed || allowed.has(r.id));
     const mandates = q.mandate ? await searchRepository.mandatesOf(this.d.db, rows.flatMap((r) => (r.agency_id ? [r.agency_id] : []))) : new Map<string, Set<string>>();
     const hits = new Map<string, SearchHit>();
     for (const r of rows) {
