@@ -303,15 +303,16 @@ export class LibraryService {
       (!query.year || r.c.year === query.year) && (!query.language || r.languages.includes(query.language)));
 
     const facets = countFacets(hits);
-    // Rank: the query's tokens found in the title count twice, in the description or publisher once (text: 0); then newest, then title.
+    // Rank: every word in the title first, then every word in the description or publisher, then words found in
+    // the file's text only (two index lookups, whatever the number of words); then newest, then title.
     const score = new Map<number, number>();
-    if (tokens.length && hits.length > 1) {
-      for (const token of tokens) {
-        const one = ftsQuery(this.d.dialect, [token]);
-        for (const [field, weight] of [['title', 2], ['head', 1]] as const) {
-          for (const seq of await libraryRepository.fieldMatches(this.d.db, this.d.dialect, one, field)) score.set(seq, (score.get(seq) ?? 0) + weight);
-        }
-      }
+    if (fts && hits.length > 1) {
+      const [inTitle, inHead] = await Promise.all([
+        libraryRepository.fieldMatches(this.d.db, this.d.dialect, fts, 'title'),
+        libraryRepository.fieldMatches(this.d.db, this.d.dialect, fts, 'head'),
+      ]);
+      for (const seq of inTitle) score.set(seq, 2);
+      for (const seq of inHead) score.set(seq, (score.get(seq) ?? 0) + 1);
     }
     hits.sort((a, b) => (score.get(b.c.seq) ?? 0) - (score.get(a.c.seq) ?? 0) || (b.c.year ?? -1) - (a.c.year ?? -1) || a.c.title.localeCompare(b.c.title) || (a.c.id < b.c.id ? -1 : 1));
     const page = hits.slice(offset, offset + query.limit);
