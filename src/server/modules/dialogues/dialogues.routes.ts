@@ -22,7 +22,7 @@ const memberParams = z.object({ id: z.string().min(1).max(64), userId: z.string(
 export const dialoguesRoutes: FastifyPluginAsyncZod<DialoguesRoutesOptions> = async (app, { dialogues, files }) => {
   const tags = ['dialogues'];
   await registerUploads(app, files);
-  const writeLimit = { rateLimit: { max: 120, timeWindow: 60_000 } };
+  const writeLimit = { rateLimit: { max: 300, timeWindow: 60_000 } };
 
   // --- spaces
   app.get('/api/dialogues/spaces', {
