@@ -26,24 +26,38 @@ export type PracticeAudience = z.infer<typeof practiceAudienceSchema>;
 const text = (max: number) => z.string().trim().max(max);
 const languageCode = z.string().trim().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'Use a language code such as en, id or th.');
 
-/** The structured form. A draft may be incomplete; submitting checks that the sections are filled (see submit). */
-export const practiceInputSchema = z.object({
+const practiceFields = {
   title: z.string().trim().min(1, 'Give the title.').max(300),
   memberCode: z.string().trim().regex(/^[A-Z]{3}$/, 'Choose a Member.'),
-  themes: z.array(z.string().trim().min(2).max(40)).max(10).default([]),
-  problem: text(10_000).default(''),
-  action: text(10_000).default(''),
-  results: text(10_000).default(''),
-  evidence: text(10_000).default(''),
-  evidenceLinks: z.array(externalUrlSchema).max(20).default([]),
-  lessons: text(10_000).default(''),
-  contact: text(1000).default(''),
-  contactPersonId: z.string().trim().min(1).max(64).nullable().default(null),
+  themes: z.array(z.string().trim().min(2).max(40)).max(10),
+  problem: text(10_000),
+  action: text(10_000),
+  results: text(10_000),
+  evidence: text(10_000),
+  evidenceLinks: z.array(externalUrlSchema).max(20),
+  lessons: text(10_000),
+  contact: text(1000),
+  contactPersonId: z.string().trim().min(1).max(64).nullable(),
   languages: z.array(languageCode).min(1, 'Give at least one language.').max(10),
+};
+
+/** The structured form. A draft may be incomplete; submitting checks that the sections are filled (see submit). */
+export const practiceInputSchema = z.object({
+  ...practiceFields,
+  themes: practiceFields.themes.default([]),
+  problem: practiceFields.problem.default(''),
+  action: practiceFields.action.default(''),
+  results: practiceFields.results.default(''),
+  evidence: practiceFields.evidence.default(''),
+  evidenceLinks: practiceFields.evidenceLinks.default([]),
+  lessons: practiceFields.lessons.default(''),
+  contact: practiceFields.contact.default(''),
+  contactPersonId: practiceFields.contactPersonId.default(null),
 });
 export type PracticeInput = z.input<typeof practiceInputSchema>;
 
-export const practicePatchSchema = practiceInputSchema.partial();
+/** Only the fields given change (no defaults: an absent field keeps its value). */
+export const practicePatchSchema = z.object(practiceFields).partial();
 export type PracticePatch = z.input<typeof practicePatchSchema>;
 
 export const practiceCommentInputSchema = z.object({ body: z.string().trim().min(1, 'Write the comment.').max(5000) });

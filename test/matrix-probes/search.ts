@@ -1,4 +1,4 @@
 import type { ModuleProbe } from './types';
 
 /** Probes for the global search's routes (see test/permission-matrix.test.ts). */
-export const searchProbe: ModuleProbe = (_route, _ctx) => Promise.resolve(undefined);
+export const searchProbe: ModuleProbe = (route) => Promise.resolve(route === 'GET /api/search' ? { url: '/api/search?q=screening&kinds=library,practice,agency,person' } : undefined);
