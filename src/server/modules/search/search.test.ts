@@ -1,0 +1,76 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { GlobalSearchHit } from '@/contracts/search';
+import { makeAgency } from '../../../../test/helpers/directory';
+import { anonymous, createTestHub, login, makeUser, type Agent, type TestHub } from '../../../../test/helpers/hub';
+import { createResource } from '../library/library.test-support';
+import { filledPractice, practiceIn } from '../practices/practices.test-support';
+
+let hub: TestHub;
+let admin: Agent;
+let official: Agent;
+let researcher: Agent;
+let anon: Agent;
+
+beforeAll(async () => {
+  hub = await createTestHub();
+  admin = await login(hub, await makeUser(hub, { role: 'secretariat_admin' }));
+  official = await login(hub, await makeUser(hub, { role: 'official', memberScopes: ['THA'] }));
+  researcher = await login(hub, await makeUser(hub, { role: 'researcher' }));
+  anon = anonymous(hub);
+  await createResource(admin, { title: 'Lighthouse screening guide', description: 'Public guide on lighthouse screening.' });
+  await createResource(admin, { title: 'Lighthouse secretariat briefing', description: 'Internal lighthouse note.', sensitivity: 'secretariat' });
+  await createResource(admin, { title: 'Lighthouse Members toolkit', description: 'Lighthouse toolkit for Members.', sensitivity: 'members' });
+  await practiceIn('published', official, admin, filledPractice('THA', { title: 'Lighthouse referral network' }), 'public');
+  await practiceIn('submitted', official, admin, filledPractice('THA', { title: 'Lighthouse draft practice' }));
+  await makeAgency(admin, { nameEn: 'Lighthouse Anti-Trafficking Bureau', memberCode: 'THA' });
+  await createResource(admin, { title: 'คู่มือประภาคาร', description: 'แนวทางการคัดกรองผู้เสียหายจากการค้ามนุษย์', languages: ['th'] });
+  await makeAgency(admin, { nameEn: 'Thai screening office', nameLocal: 'สำนักงานคัดกรองผู้เสียหาย', memberCode: 'THA' });
+});
+afterAll(() => hub.close());
+
+async function search(agent: Agent, params: Record<string, string>): Promise<{ items: GlobalSearchHit[]; totals: { kind: string; total: number }[] }> {
+  const res = await agent.request('GET', `/api/search?${new URLSearchParams(params).toString()}`);
+  expect(res.status).toBe(200);
+  return res.body;
+}
+const labelled = (items: GlobalSearchHit[]) => items.map((i) => `${i.kind}: ${i.title}`);
+
+describe('global search', () => {
+  it('labels each result by kind, with a link path and a snippet, interleaved by rank', async () => {
+    const r = await search(admin, { q: 'lighthouse' });
+    expect(labelled(r.items)).toEqual(expect.arrayContaining([
+      'library: Lighthouse screening guide', 'practice: Lighthouse referral network', 'agency: Lighthouse Anti-Trafficking Bureau',
+    ]));
+    expect(r.items.slice(0, 3).map((i) => i.kind)).toEqual(['library', 'practice', 'agency']);
+    const practice = r.items.find((i) => i.kind === 'practice');
+    expect(practice?.path).toBe(`/practices/${practice?.id}`);
+    const agency = r.items.find((i) => i.kind === 'agency');
+    expect(agency?.path).toBe(`/directory/agencies/${agency?.id}`);
+    expect(r.items.find((i) => i.title === 'Lighthouse screening guide')?.snippet?.text).toContain('lighthouse');
+    expect(r.totals).toEqual([{ kind: 'library', total: 3 }, { kind: 'practice', total: 1 }, { kind: 'agency', total: 1 }, { kind: 'person', total: 0 }]);
+  });
+
+  it('never returns what the viewer may not see: secretariat-only and Members-only items, unpublished practices', async () => {
+    const forAnon = labelled((await search(anon, { q: 'lighthouse' })).items);
+    expect(forAnon).toContain('library: Lighthouse screening guide');
+    expect(forAnon.join('\n')).not.toMatch(/secretariat briefing|Members toolkit|draft practice/);
+    const forResearcher = await search(researcher, { q: 'lighthouse', kinds: 'library' });
+    expect(labelled(forResearcher.items)).toEqual(['library: Lighthouse screening guide']);
+    expect(forResearcher.totals).toEqual([{ kind: 'library', total: 1 }]);
+    const forOfficial = labelled((await search(official, { q: 'lighthouse', kinds: 'library,practice' })).items);
+    expect(forOfficial).toContain('library: Lighthouse Members toolkit');
+    expect(forOfficial).not.toContain('library: Lighthouse secretariat briefing');
+    expect(forOfficial).not.toContain('practice: Lighthouse draft practice');
+  });
+
+  it('finds a Thai word across kinds', async () => {
+    const r = await search(anon, { q: 'ผู้เสียหาย' });
+    expect(labelled(r.items)).toEqual(expect.arrayContaining(['library: คู่มือประภาคาร', 'agency: Thai screening office']));
+  });
+
+  it('refuses unknown kinds with a field error and answers an empty query with nothing', async () => {
+    const bad = await anon.request('GET', '/api/search?q=x&kinds=library,secrets');
+    expect(bad.status).toBe(400);
+    expect((await search(anon, { q: '' })).items).toEqual([]);
+  });
+});
