@@ -232,6 +232,7 @@ export async function buildHub(config: Config, opts: BuildOptions = {}): Promise
 
   app.addHook('onClose', async () => {
     await jobs.stop();
+    deps.mailer.close();
     redis?.disconnect();
     if (!opts.database) await database.close();
   });

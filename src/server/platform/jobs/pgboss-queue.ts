@@ -50,7 +50,9 @@ export class PgBossQueue implements JobQueue {
       // pg-boss keeps schedules in the database and fires each once, whichever instance's clock monitor sees it.
       if (hour !== undefined) await this.boss.schedule(name, `0 ${hour} * * *`, {}, { tz: 'UTC' });
       if (this.runWorkers) {
-        await this.boss.work<Record<string, unknown>>(name, async (jobs) => {
+        // Poll every half second and take a few jobs at a time (pg-boss's default is one job per 2 s), so a
+        // digest run's delivery batches do not queue up behind the poll.
+        await this.boss.work<Record<string, unknown>>(name, { pollingIntervalSeconds: 0.5, batchSize: 4 }, async (jobs) => {
           for (const job of jobs) await handler(job.data);
         });
       }

@@ -15,6 +15,9 @@ export interface MailMessage {
 }
 
 export const MAIL_JOB = 'mail.deliver';
+/** Messages handed to one delivery job, and how many of them are sent at once. */
+const BATCH = 50;
+const PARALLEL_DELIVERIES = 8;
 
 /**
  * Every mail is written to the outbox in the caller's transaction. With SMTP configured it is `queued` and a job
@@ -31,8 +34,10 @@ export class Mailer {
     smtpUrl: string | undefined,
     private readonly from: string,
   ) {
-    this.transport = smtpUrl ? nodemailer.createTransport(smtpUrl) : null;
-    queue.work(MAIL_JOB, (p) => this.deliver(String(p.outboxId)));
+    // A pool of connections: a digest run hands thousands of messages over at once, and one SMTP round trip
+    // per message on a single connection would take minutes.
+    this.transport = smtpUrl ? nodemailer.createTransport({ url: smtpUrl, pool: true, maxConnections: PARALLEL_DELIVERIES, maxMessages: 1000 }) : null;
+    queue.work(MAIL_JOB, (p) => this.deliverBatch(Array.isArray(p.outboxIds) ? p.outboxIds.map(String) : [String(p.outboxId)]));
   }
 
   /** Writes the message; call `dispatch` with the returned id after the transaction commits. */
@@ -58,7 +63,28 @@ export class Mailer {
 
   async dispatch(ids: readonly string[]): Promise<void> {
     if (!this.transport) return;
-    for (const outboxId of ids) await this.queue.send(MAIL_JOB, { outboxId });
+    for (let i = 0; i < ids.length; i += BATCH) await this.queue.send(MAIL_JOB, { outboxIds: ids.slice(i, i + BATCH) });
+  }
+
+  /**
+   * Delivers a batch, several at a time. A message already sent is skipped, so a retried batch (after one of its
+   * messages failed) never sends anything twice; the job fails, and is retried, while any message is still queued.
+   */
+  private async deliverBatch(ids: readonly string[]): Promise<void> {
+    const queue = [...ids];
+    const failures: unknown[] = [];
+    const worker = async () => {
+      for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
+        await this.deliver(id).catch((err: unknown) => failures.push(err));
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(PARALLEL_DELIVERIES, ids.length) }, worker));
+    if (failures.length > 0) throw failures[0] instanceof Error ? failures[0] : new Error(String(failures[0]));
+  }
+
+  /** Closes the pooled SMTP connections (on shutdown). */
+  close(): void {
+    this.transport?.close();
   }
 
   /** Queues delivery of mail that was written but never handed to the queue (a crash between commit and send). */
