@@ -57,7 +57,7 @@ function isInside(viewer: Actor | null, p: Pick<PracticesTable, 'submitter_id' |
 }
 
 /** Search tokens: the title's weigh 2, the other sections' 1. */
-function practiceTokens(p: Pick<PracticesTable, 'title' | 'problem' | 'action' | 'results' | 'evidence' | 'lessons' | 'contact'>): Map<string, number> {
+export function practiceTokens(p: Pick<PracticesTable, 'title' | 'problem' | 'action' | 'results' | 'evidence' | 'lessons' | 'contact'>): Map<string, number> {
   const out = new Map<string, number>();
   for (const t of tokenize(`${p.problem}\n${p.action}\n${p.results}\n${p.evidence}\n${p.lessons}\n${p.contact}`)) out.set(t, 1);
   for (const t of tokenize(p.title)) out.set(t, 2);
