@@ -91,9 +91,10 @@ describe('dialogues: start a thread, mention someone, reply as them, see it unre
     const card = page.locator('.dialogues-card', { has: page.getByRole('link', { name: title }) });
     await card.getByText('1 unread').waitFor();
     await expectAccessible(page);
+    const marked = page.waitForResponse((r) => r.url().endsWith('/read') && r.ok());
     await page.goto(threadUrl);
     await page.locator('.dialogues-body', { hasText: 'Vinaka!' }).waitFor();
-    await page.waitForResponse((r) => r.url().endsWith('/read') && r.ok());
+    await marked;
     await expectAccessible(page);
     await page.goto(spaceUrl);
     await page.getByRole('link', { name: title }).waitFor();

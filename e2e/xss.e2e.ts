@@ -75,6 +75,10 @@ describe('stored XSS: the corpus through every text field of the dialogues', () 
 
   it('runs no script on any page that shows them', { timeout: 600_000 }, async () => {
     await signIn(page, demo.admin.email, demo.admin.password, inject('adminTotpSecret'));
+    // The hooks notice a script that runs (a control: this one is ours).
+    await page.evaluate(() => window.alert('control'));
+    await expect.poll(() => hits.length).toBe(1);
+    hits.length = 0;
     const tag = unique();
     // Space names and descriptions (the secretariat's fields): 15 vectors a space, invite-only so only the secretariat sees them.
     const spaceIds: string[] = [];
@@ -108,7 +112,7 @@ describe('stored XSS: the corpus through every text field of the dialogues', () 
     // The pages that show them.
     await page.goto('/dialogues');
     await page.getByRole('heading', { name: 'Open reports' }).waitFor();
-    await page.getByText(`XSS corpus ${tag}`).waitFor();
+    await page.getByRole('link', { name: `XSS corpus ${tag}` }).waitFor();
     for (const id of spaceIds) {
       await page.goto(`/dialogues/${id}`);
       await page.locator('h1').waitFor();
