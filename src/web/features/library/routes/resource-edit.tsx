@@ -1,4 +1,5 @@
 import '@/web/styles/library.css';
+import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { Alert } from '@/web/components/alert';
@@ -11,7 +12,7 @@ import { useLocale, useT } from '@/web/i18n/use-t';
 import { ApiError } from '@/web/lib/api-client';
 import { useReference } from '@/web/lib/reference';
 import { useCurrentUser, useSession } from '@/web/lib/session';
-import { resourceTypes, sensitivities, uploadFile, useResource, useSaveResource, type Resource, type ResourceInput } from '../api';
+import { resourceQuery, resourceTypes, sensitivities, uploadFile, useResource, useSaveResource, type Resource, type ResourceInput } from '../api';
 
 const list = (s: string) => s.split(/[\s,;]+/).map((v) => v.trim()).filter(Boolean);
 
@@ -40,6 +41,7 @@ function ResourceForm({ existing }: { existing: Resource | null }) {
   const reference = useReference();
   const session = useSession();
   const save = useSaveResource(existing?.id ?? null);
+  const qc = useQueryClient();
   const [type, setType] = useState<string>(existing?.type ?? 'practitioner_guide');
   const [title, setTitle] = useState(existing?.title ?? '');
   const [description, setDescription] = useState(existing?.description ?? '');
@@ -69,7 +71,8 @@ function ResourceForm({ existing }: { existing: Resource | null }) {
       const saved = await save.mutateAsync(input);
       if (file) {
         setProgress(0);
-        await uploadFile(saved.id, file, { csrfToken: session.data?.csrfToken ?? null, language: locale, onProgress: (sent, total) => setProgress(total ? Math.round((sent / total) * 100) : 0) });
+        const withFile = await uploadFile(saved.id, file, { csrfToken: session.data?.csrfToken ?? null, language: locale, onProgress: (sent, total) => setProgress(total ? Math.round((sent / total) * 100) : 0) });
+        qc.setQueryData(resourceQuery(saved.id).queryKey, withFile);
       }
       void navigate(`/library/${encodeURIComponent(saved.id)}`);
     } catch (err) {
