@@ -1,6 +1,7 @@
 import type { z } from 'zod';
-import {
-  practiceInputSchema, type Practice, type PracticeAudience, type PracticeComment, type PracticeList, type practiceListQuerySchema,
+import type {
+  practiceInputSchema} from '@/contracts/practices';
+import { type Practice, type PracticeAudience, type PracticeComment, type PracticeList, type practiceListQuerySchema,
   type practicePatchSchema, type PracticeStatus, type PracticeSummary,
 } from '@/contracts/practices';
 import type { Actor, RequestContext } from '../../platform/context';
