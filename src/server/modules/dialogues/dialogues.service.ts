@@ -398,7 +398,8 @@ export class DialoguesService {
     if (!moderator) query = query.where((eb) => eb.or([eb('p.hidden', '=', 0), eb('p.author_id', '=', actor.id)]));
     if (q.cursor) {
       const [at, id] = decodeKey<[string, string]>(q.cursor, ['string', 'string']);
-      query = query.where((eb) => eb.or([eb('p.created_at', '>', at), eb.and([eb('p.created_at', '=', at), eb('p.id', '>', id)])]));
+      // (created_at, id) > (at, id), written so that both databases use the index range on created_at.
+      query = query.where((eb) => eb.and([eb('p.created_at', '>=', at), eb.or([eb('p.created_at', '>', at), eb('p.id', '>', id)])]));
     }
     const rows = await query.orderBy('p.created_at').orderBy('p.id').limit(q.limit + 1).execute();
     const page = rows.slice(0, q.limit);
