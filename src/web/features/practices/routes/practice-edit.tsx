@@ -1,4 +1,5 @@
 import '@/web/styles/practices.css';
+import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { Alert } from '@/web/components/alert';
@@ -12,7 +13,7 @@ import type { MessageKey } from '@/web/i18n/en';
 import { api, ApiError } from '@/web/lib/api-client';
 import { useReference } from '@/web/lib/reference';
 import { useCurrentUser } from '@/web/lib/session';
-import { usePractice, useSavePractice, type Practice, type PracticeInput } from '../api';
+import { practiceQuery, usePractice, useSavePractice, type Practice, type PracticeInput } from '../api';
 
 const list = (s: string) => s.split(/[\s,;]+/).map((v) => v.trim()).filter(Boolean);
 const sections = ['problem', 'action', 'results', 'evidence', 'lessons'] as const;
@@ -42,6 +43,7 @@ function PracticeForm({ existing, scopes }: { existing: Practice | null; scopes:
   const navigate = useNavigate();
   const reference = useReference();
   const save = useSavePractice(existing?.id ?? null);
+  const qc = useQueryClient();
   const names = new Map((reference.data?.members ?? []).map((m) => [m.code, m.name]));
   const [title, setTitle] = useState(existing?.title ?? '');
   const [memberCode, setMemberCode] = useState(existing?.memberCode ?? scopes[0] ?? '');
@@ -64,7 +66,11 @@ function PracticeForm({ existing, scopes }: { existing: Practice | null; scopes:
     };
     try {
       const saved = await save.mutateAsync(input);
-      if (andSubmit) await api<Practice>(`/api/practices/${encodeURIComponent(saved.id)}/submit`, { method: 'POST', body: {} });
+      if (andSubmit) {
+        const submitted = await api<Practice>(`/api/practices/${encodeURIComponent(saved.id)}/submit`, { method: 'POST', body: {} });
+        qc.setQueryData(practiceQuery(submitted.id).queryKey, submitted);
+        await qc.invalidateQueries({ queryKey: ['practices'] });
+      }
       void navigate(`/practices/${encodeURIComponent(saved.id)}`);
     } catch (err) {
       const fields: Record<string, string> = {};
