@@ -8,10 +8,11 @@ import { markedTextSchema } from './library';
  *
  * Merging: each kind is ranked by its own module (library: title/description weight, practices: title/section
  * weight, directory: its own order) and cut to `perKind` results; the lists are then interleaved by rank (every
- * kind's best result first, in the order library, practice, agency, person; then every kind's second...).
- * Dialogues are not searchable yet (their module has no search service).
+ * kind's best result first, in the order library, practice, dialogue, agency, person; then every kind's second...).
+ * Dialogues: threads of the spaces the viewer may see (the dialogues policy's spaceVisibleTo), hidden threads and
+ * posts left out, matched in memory (see modules/search/dialogues.source.ts; the dialogues module has no search).
  */
-export const searchKinds = ['library', 'practice', 'agency', 'person'] as const;
+export const searchKinds = ['library', 'practice', 'dialogue', 'agency', 'person'] as const;
 export const searchKindSchema = z.enum(searchKinds);
 export type SearchKind = z.infer<typeof searchKindSchema>;
 

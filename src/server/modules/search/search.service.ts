@@ -8,6 +8,7 @@ import type { DirectorySearchService } from '../directory/search.service';
 import type { LibraryService } from '../library/library.service';
 import { highlighter, markAll, snippet } from '../library/library.snippet';
 import type { PracticesService } from '../practices/practices.service';
+import { searchDialogues } from './dialogues.source';
 
 type Query = z.output<typeof globalSearchQuerySchema>;
 type Ranked = Omit<GlobalSearchHit, 'rank'>;
@@ -63,6 +64,10 @@ export class GlobalSearchService {
             snippet: hit.snippet ? { text: hit.snippet, marks: markAll(hit.snippet, re) } : null,
           })),
         };
+      }
+      case 'dialogue': {
+        const r = await searchDialogues(this.d.db, ctx, q, limit);
+        return { total: r.total, items: r.items.map((h) => ({ kind, id: h.id, title: h.title, path: `/dialogues/threads/${enc(h.id)}`, snippet: h.snippet })) };
       }
       case 'agency':
       case 'person': {

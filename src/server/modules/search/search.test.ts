@@ -47,7 +47,7 @@ describe('global search', () => {
     const agency = r.items.find((i) => i.kind === 'agency');
     expect(agency?.path).toBe(`/directory/agencies/${agency?.id}`);
     expect(r.items.find((i) => i.title === 'Lighthouse screening guide')?.snippet?.text).toContain('lighthouse');
-    expect(r.totals).toEqual([{ kind: 'library', total: 3 }, { kind: 'practice', total: 1 }, { kind: 'agency', total: 1 }, { kind: 'person', total: 0 }]);
+    expect(r.totals).toEqual([{ kind: 'library', total: 3 }, { kind: 'practice', total: 1 }, { kind: 'dialogue', total: 0 }, { kind: 'agency', total: 1 }, { kind: 'person', total: 0 }]);
   });
 
   it('never returns what the viewer may not see: secretariat-only and Members-only items, unpublished practices', async () => {
@@ -61,6 +61,25 @@ describe('global search', () => {
     expect(forOfficial).toContain('library: Lighthouse Members toolkit');
     expect(forOfficial).not.toContain('library: Lighthouse secretariat briefing');
     expect(forOfficial).not.toContain('practice: Lighthouse draft practice');
+  });
+
+  it('finds dialogue threads in spaces the viewer may see, never in an invite-only space they are not in', async () => {
+    const space = async (name: string, access: string) => {
+      const res = await admin.request('POST', '/api/dialogues/spaces', { kind: 'theme', themeCode: 'victim-identification', access, name });
+      expect(res.status).toBe(201);
+      return res.body.id as string;
+    };
+    const open = await space('Open lantern space', 'members');
+    const closed = await space('Closed lantern space', 'invited');
+    expect((await official.request('POST', `/api/dialogues/spaces/${open}/threads`, { title: 'Lantern checkpoints', body: 'How do you run **lantern** checkpoints?' })).status).toBe(201);
+    expect((await admin.request('POST', `/api/dialogues/spaces/${closed}/threads`, { title: 'Confidential lantern plan', body: 'Only for the working group.' })).status).toBe(201);
+    const forOfficial = await search(official, { q: 'lantern', kinds: 'dialogue' });
+    expect(labelled(forOfficial.items)).toEqual(['dialogue: Lantern checkpoints']);
+    expect(forOfficial.items[0]?.path).toMatch(/^\/dialogues\/threads\//);
+    expect(forOfficial.totals).toEqual([{ kind: 'dialogue', total: 1 }]);
+    expect(labelled((await search(admin, { q: 'lantern', kinds: 'dialogue' })).items).sort()).toEqual(['dialogue: Confidential lantern plan', 'dialogue: Lantern checkpoints']);
+    expect((await search(anon, { q: 'lantern' })).items).toEqual([]);
+    expect((await search(researcher, { q: 'lantern' })).items).toEqual([]);
   });
 
   it('finds a Thai word across kinds', async () => {

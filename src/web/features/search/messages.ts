@@ -4,11 +4,12 @@
  */
 export const searchEn = {
   'search.title': 'Search',
-  'search.lead': 'Search the library, good practices, agencies and people at once.',
+  'search.lead': 'Search the library, good practices, dialogues, agencies and people at once.',
   'search.box': 'Words to find',
   'search.kinds': 'Look in',
   'search.kind.library': 'Library',
   'search.kind.practice': 'Good practice',
+  'search.kind.dialogue': 'Dialogue',
   'search.kind.agency': 'Agency',
   'search.kind.person': 'Person',
   'search.button': 'Search',
@@ -19,11 +20,12 @@ export const searchEn = {
 
 export const searchId: Record<keyof typeof searchEn, string> = {
   'search.title': 'Cari',
-  'search.lead': 'Cari di perpustakaan, praktik baik, lembaga dan orang sekaligus.',
+  'search.lead': 'Cari di perpustakaan, praktik baik, dialog, lembaga dan orang sekaligus.',
   'search.box': 'Kata yang dicari',
   'search.kinds': 'Cari di',
   'search.kind.library': 'Perpustakaan',
   'search.kind.practice': 'Praktik baik',
+  'search.kind.dialogue': 'Dialog',
   'search.kind.agency': 'Lembaga',
   'search.kind.person': 'Orang',
   'search.button': 'Cari',

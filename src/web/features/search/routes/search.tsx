@@ -13,7 +13,7 @@ import { useT } from '@/web/i18n/use-t';
 import type { MessageKey } from '@/web/i18n/en';
 import { api, toQueryString } from '@/web/lib/api-client';
 
-const kinds: readonly SearchKind[] = ['library', 'practice', 'agency', 'person'];
+const kinds: readonly SearchKind[] = ['library', 'practice', 'dialogue', 'agency', 'person'];
 
 /** One box over the library, good practices, agencies and people; each result labelled by kind. */
 export function SearchRoute() {
