@@ -7,7 +7,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 const BUDGET = 170 * 1024;
-const root = path.resolve(import.meta.dirname, '..', 'dist', 'web');
+const root = process.env.BUNDLE_DIR ? path.resolve(process.env.BUNDLE_DIR) : path.resolve(import.meta.dirname, '..', 'dist', 'web');
 const indexPath = path.join(root, 'index.html');
 
 if (!existsSync(indexPath)) {
