@@ -142,3 +142,54 @@ describe('stored XSS: the corpus through every text field of the dialogues', () 
     expect(hits).toEqual([]);
   });
 });
+
+describe('stored XSS: the corpus through the text fields of the library and of good practices', () => {
+  it('runs no script on the pages that show them', { timeout: 600_000 }, async () => {
+    // The administrator (signed in by the test above, in this context) writes the library fields.
+    await page.goto('/library');
+    const tag = unique();
+    const resourceIds: string[] = [];
+    for (let i = 0; i < vectors.length; i += 15) {
+      const chunk = vectors.slice(i, i + 15);
+      const resource = await call<{ id: string }>(page, 'POST', '/api/library', {
+        type: 'report', title: `${chunk[0] ?? ''} ${tag}`.slice(-300), description: chunk.join('\n').slice(0, 5000), publisher: (chunk[1] ?? '').slice(0, 300),
+        languages: ['en'], sensitivity: 'secretariat',
+      });
+      resourceIds.push(resource.id);
+    }
+    // An official writes the practice fields, as a draft of their own Member's (only they and the secretariat see it).
+    const official = await newContext(browser);
+    const officialPage = await official.newPage();
+    officialPage.on('dialog', (d) => {
+      hits.push(`dialog ${d.type()}: ${d.message()}`);
+      void d.dismiss();
+    });
+    await signIn(officialPage, demo.official.email, demo.official.password);
+    const practiceIds: string[] = [];
+    for (let i = 0; i < vectors.length; i += 15) {
+      const chunk = vectors.slice(i, i + 15);
+      const field = (k: number) => chunk.slice(k).join('\n').slice(0, 2000);
+      const practice = await call<{ id: string }>(officialPage, 'POST', '/api/practices', {
+        title: `${chunk[0] ?? ''} ${tag}`.slice(-300), memberCode: 'VNM', problem: field(0), action: field(1), results: field(2), evidence: field(3), lessons: field(4), contact: field(5), languages: ['en'],
+      });
+      practiceIds.push(practice.id);
+    }
+    await official.close();
+
+    // The administrator opens every page that shows them.
+    await page.goto(`/library?q=${encodeURIComponent(tag)}`);
+    await page.locator('h1').waitFor();
+    for (const id of resourceIds) {
+      await page.goto(`/library/${id}`);
+      await page.locator('h1').waitFor();
+    }
+    for (const id of practiceIds) {
+      await page.goto(`/practices/${id}`);
+      await page.locator('h1').waitFor();
+    }
+    await page.goto('/search');
+    await page.locator('h1').waitFor();
+    await page.waitForTimeout(1500);
+    expect(hits).toEqual([]);
+  });
+});
