@@ -16,7 +16,7 @@ export default defineConfig({
     rolldownOptions: {
       output: {
         // Libraries change far less often than the app: a separate chunk stays cached across releases.
-        codeSplitting: { groups: [{ name: 'vendor', test: /node_modules[\/](react|react-dom|react-router|@tanstack|scheduler|cookie|set-cookie-parser)[\/]/ }] },
+        codeSplitting: { groups: [{ name: 'vendor', test: /node_modules[\\/](react|react-dom|react-router|@tanstack|scheduler|cookie|set-cookie-parser)[\\/]/ }] },
       },
     },
   },
