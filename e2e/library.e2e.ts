@@ -55,7 +55,9 @@ describe('library', () => {
     await page.getByRole('link', { name: 'Trafficking Victim Identification: A Practitioner Guide' }).waitFor();
     await expectAccessible(page);
     await expect(page.getByText('Facilitator briefing: pre-briefing meeting plan 2025').count()).resolves.toBe(0);
-    await page.getByLabel(/^Legislation \(\d+\)$/).check();
+    const legislation = page.getByLabel(/^Legislation \(\d+\)$/);
+    await legislation.click();
+    await expect.poll(() => legislation.isChecked()).toBe(true);
     await page.getByRole('link', { name: 'Luật Phòng, chống mua bán người 2024' }).waitFor();
     // The filtered results replace the list once they arrive: wait for the guide to leave it.
     await expect.poll(() => page.getByRole('link', { name: 'Trafficking Victim Identification: A Practitioner Guide' }).count()).toBe(0);

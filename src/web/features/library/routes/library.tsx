@@ -1,5 +1,5 @@
 import '@/web/styles/library.css';
-import { useState, type FormEvent } from 'react';
+import { startTransition, useOptimistic, useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { Alert } from '@/web/components/alert';
 import { Button } from '@/web/components/button';
@@ -29,6 +29,8 @@ export function LibraryRoute() {
   const themes = new Map((reference.data?.themes ?? []).map((th) => [th.code, th.name]));
   const user = useCurrentUser();
   const [q, setQ] = useState(search.q);
+  // A ticked filter shows as ticked at once, while its results load.
+  const [shown, setShown] = useOptimistic(search);
 
   const update = (changes: Partial<LibrarySearch>) => {
     const next = new URLSearchParams(params);
@@ -37,7 +39,10 @@ export function LibraryRoute() {
       else next.delete(k);
     }
     setCursors([null]);
-    setParams(next);
+    startTransition(() => {
+      setShown({ ...search, ...changes });
+      setParams(next);
+    });
   };
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -60,13 +65,13 @@ export function LibraryRoute() {
           <h2 id="library-filters">{t('library.filters')}</h2>
           {facetKeys.map((f) => {
             const values = data?.facets[f] ?? [];
-            const chosen = search[f];
-            const shown = chosen && !values.some((v) => v.value === chosen) ? [{ value: chosen, count: 0 }, ...values] : values;
-            if (shown.length === 0) return null;
+            const chosen = shown[f];
+            const listed = chosen && !values.some((v) => v.value === chosen) ? [{ value: chosen, count: 0 }, ...values] : values;
+            if (listed.length === 0) return null;
             return (
               <fieldset key={f}>
                 <legend>{t(`library.facet.${f}`)}</legend>
-                {shown.slice(0, 12).map((v) => (
+                {listed.slice(0, 12).map((v) => (
                   <Checkbox key={v.value} label={`${label(f, v.value)} (${v.count})`} checked={chosen === v.value} onChange={(e) => update({ [f]: e.target.checked ? v.value : '' })} />
                 ))}
               </fieldset>
