@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import nodemailer, { type Transporter } from 'nodemailer';
+import { smtpPoolOptions } from './smtp-options';
 import type { Logger } from 'pino';
 import type { DB } from '../../db/schema';
 import type { Clock } from '../clock';
@@ -34,9 +35,9 @@ export class Mailer {
     smtpUrl: string | undefined,
     private readonly from: string,
   ) {
-    // A pool of connections: a digest run hands thousands of messages over at once, and one SMTP round trip
-    // per message on a single connection would take minutes.
-    this.transport = smtpUrl ? nodemailer.createTransport({ url: smtpUrl, pool: true, maxConnections: PARALLEL_DELIVERIES, maxMessages: 1000 }) : null;
+    // A pool of connections kept open: a digest run hands thousands of messages over at once, and a new connection
+    // (greeting, EHLO) per message, one at a time, would take minutes.
+    this.transport = smtpUrl ? nodemailer.createTransport(smtpPoolOptions(smtpUrl, PARALLEL_DELIVERIES)) : null;
     queue.work(MAIL_JOB, (p) => this.deliverBatch(Array.isArray(p.outboxIds) ? p.outboxIds.map(String) : [String(p.outboxId)]));
   }
 
