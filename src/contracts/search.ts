@@ -10,7 +10,7 @@ import { markedTextSchema } from './library';
  * weight, directory: its own order) and cut to `perKind` results; the lists are then interleaved by rank (every
  * kind's best result first, in the order library, practice, dialogue, agency, person; then every kind's second...).
  * Dialogues: threads of the spaces the viewer may see (the dialogues policy's spaceVisibleTo), hidden threads and
- * posts left out, matched in memory (see modules/search/dialogues.source.ts; the dialogues module has no search).
+ * posts left out, found through the dialogues' own index (modules/dialogues/search.service.ts).
  */
 export const searchKinds = ['library', 'practice', 'dialogue', 'agency', 'person'] as const;
 export const searchKindSchema = z.enum(searchKinds);

@@ -12,6 +12,9 @@ import * as m010 from './migrations/010-participation';
 import * as m011 from './migrations/011-library';
 import * as m012 from './migrations/012-practices';
 import * as m013 from './migrations/013-dialogues';
+import * as m014 from './migrations/014-library-perf';
+import * as m015 from './migrations/015-directory-cache';
+import * as m016 from './migrations/016-dialogue-search';
 
 /** Migrations in order. Each takes the dialect so the few differences stay explicit. */
 const migrations = { '001-foundation': m001, '002-directory': m002, '004-imports': m004,
@@ -24,6 +27,9 @@ const migrations = { '001-foundation': m001, '002-directory': m002, '004-imports
   '011-library': m011,
   '012-practices': m012,
   '013-dialogues': m013,
+  '014-library-perf': m014,
+  '015-directory-cache': m015,
+  '016-dialogue-search': m016,
 } as const;
 
 /** Applies every pending migration; throws with the failing migration's name. */

@@ -2,6 +2,8 @@ import type { Transaction } from 'kysely';
 import type { DB } from '../../db/schema';
 import type { DemoContext } from '../../db/seed/demo-context';
 import { renderMarkdown } from './markdown';
+import { tokenize } from '../../platform/search';
+import { dialogueSearchRepository, POST_WEIGHT, TITLE_WEIGHT } from './search.repository';
 
 /** The September 2022 regional dialogue (events demo). */
 const DIALOGUE_EVENT_ID = '00000000-0000-4000-8000-202209070001';
@@ -129,8 +131,10 @@ export async function seedDialoguesDemo(trx: Transaction<DB>, ctx: DemoContext):
         post_count: posts.length, last_post_at: last, created_at: posts[0]?.at ?? first, updated_at: last,
       }).execute();
       counts.dialogueThreads++;
+      await dialogueSearchRepository.write(trx, threadId, threadId, tokenize(t.title), TITLE_WEIGHT);
       for (const p of posts) {
         await trx.insertInto('dialogue_posts').values({ id: p.id, thread_id: threadId, author_id: user(p.author), body_source: p.body, body_html: renderMarkdown(p.body), quote_post_id: null, quote_text: null, hidden: 0, created_at: p.at, edited_at: null }).execute();
+        await dialogueSearchRepository.write(trx, threadId, p.id, tokenize(p.body), POST_WEIGHT);
         counts.dialoguePosts++;
       }
       const authorId = user(t.author);

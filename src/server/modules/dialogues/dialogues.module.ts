@@ -3,6 +3,7 @@ import type { PlatformDeps } from '../../platform/deps';
 import { FileStore } from '../../platform/files/file-store';
 import { dialoguesRoutes } from './dialogues.routes';
 import { DialoguesService } from './dialogues.service';
+import { DialogueSearchService } from './search.service';
 
 /**
  * Registers the dialogues module: builds its service and registers its routes (with the multipart parser, for
@@ -10,5 +11,5 @@ import { DialoguesService } from './dialogues.service';
  */
 export async function registerDialoguesModule(app: FastifyInstance, deps: PlatformDeps): Promise<void> {
   const files = new FileStore(deps.config.UPLOAD_DIR, deps.config.UPLOAD_MAX_MB);
-  await app.register(dialoguesRoutes, { dialogues: new DialoguesService(deps, files), files });
+  await app.register(dialoguesRoutes, { dialogues: new DialoguesService(deps, files, new DialogueSearchService(deps)), files });
 }

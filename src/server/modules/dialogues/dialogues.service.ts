@@ -17,6 +17,7 @@ import { isSecretariat, requireActor } from '../../platform/permissions';
 import { canManageSpaces, canModerate, isMemberRole, spaceVisibleTo, type SpaceStanding } from './dialogues.policy';
 import type { DialoguePostsTable, DialogueSpacesTable, DialogueThreadsTable } from './dialogues.tables';
 import { plainText, renderMarkdown } from './markdown';
+import type { DialogueSearchService } from './search.service';
 
 type Db = Kysely<DB> | Transaction<DB>;
 type TEb = ExpressionBuilder<DB & { t: DialogueThreadsTable }, 't'>;
@@ -77,7 +78,7 @@ export function findMentions(body: string, users: readonly { id: string; display
 
 /** Thematic dialogues: spaces, threads, posts, follows, unread markers, moderation and reports. */
 export class DialoguesService {
-  constructor(private readonly d: PlatformDeps, private readonly files: FileStore) {}
+  constructor(private readonly d: PlatformDeps, private readonly files: FileStore, private readonly index: DialogueSearchService) {}
 
   // --- access ---------------------------------------------------------------------------------------------
 
@@ -320,6 +321,8 @@ export class DialoguesService {
     const mail = await this.d.db.transaction().execute(async (trx) => {
       await trx.insertInto('dialogue_threads').values(thread).execute();
       await trx.insertInto('dialogue_posts').values(post).execute();
+      await this.index.indexTitle(trx, thread.id, thread.title);
+      await this.index.indexPost(trx, post);
       await this.follow(trx, actor.id, 'thread', thread.id, now);
       await this.markRead(trx, actor.id, thread.id, post);
       await this.d.audit.record(trx, ctx, { action: 'dialogue.thread_created', entity: 'dialogue_thread', entityId: thread.id, after: { spaceId, title: thread.title, postId: post.id, body: post.body_source } });
@@ -440,6 +443,7 @@ export class DialoguesService {
       const at = (now > after ? now : after).toISOString();
       const post = this.newPost(threadId, actor.id, input.body, at, quote);
       await trx.insertInto('dialogue_posts').values(post).execute();
+      await this.index.indexPost(trx, post);
       await trx.updateTable('dialogue_threads').set((eb) => ({ post_count: eb('post_count', '+', 1), last_post_at: at, updated_at: at })).where('id', '=', threadId).execute();
       await this.markRead(trx, actor.id, threadId, post);
       await this.d.audit.record(trx, ctx, { action: 'dialogue.post_created', entity: 'dialogue_post', entityId: post.id, after: { threadId, body: post.body_source, quotePostId: post.quote_post_id } });
@@ -477,6 +481,7 @@ export class DialoguesService {
     const now = this.d.clock.now().toISOString();
     await this.d.db.transaction().execute(async (trx) => {
       await trx.updateTable('dialogue_posts').set({ body_source: body, body_html: renderMarkdown(body), edited_at: now }).where('id', '=', postId).execute();
+      if (!post.hidden) await this.index.indexPost(trx, { ...post, body_source: body });
       await this.d.audit.record(trx, ctx, { action: 'dialogue.post_edited', entity: 'dialogue_post', entityId: postId, before: { body: post.body_source }, after: { body } });
     });
     return this.onePost(actor, postId);
@@ -606,6 +611,8 @@ export class DialoguesService {
     const hidden = input.action === 'hide' ? 1 : 0;
     await this.d.db.transaction().execute(async (trx) => {
       await trx.updateTable('dialogue_posts').set({ hidden }).where('id', '=', postId).execute();
+      if (hidden) await this.index.unindexPost(trx, postId);
+      else await this.index.indexPost(trx, post);
       await this.d.audit.record(trx, ctx, { action: `dialogue.post_${input.action}`, entity: 'dialogue_post', entityId: postId, before: { hidden: post.hidden }, after: { hidden, reason: input.reason } });
     });
     return this.onePost(actor, postId);

@@ -8,6 +8,8 @@ export interface DialoguesTables {
   dialogue_follows: { user_id: string; target_type: string; target_id: string; created_at: string };
   dialogue_reads: { user_id: string; thread_id: string; last_post_at: string; last_post_id: string; updated_at: string };
   dialogue_reports: DialogueReportsTable;
+  /** The search index (migrations/016-dialogue-search.ts). */
+  dialogue_tokens: { token: string; thread_id: string; source_id: string; weight: number };
 }
 
 export interface DialogueSpacesTable {

@@ -4,11 +4,11 @@ import type { GlobalSearchHit, GlobalSearchResult, globalSearchQuerySchema, Sear
 import type { RequestContext } from '../../platform/context';
 import type { PlatformDeps } from '../../platform/deps';
 import { searchQuerySchema } from '@/contracts/directory';
+import type { DialogueSearchService } from '../dialogues/search.service';
 import type { DirectorySearchService } from '../directory/search.service';
 import type { LibraryService } from '../library/library.service';
 import { highlighter, markAll, snippet } from '../library/library.snippet';
 import type { PracticesService } from '../practices/practices.service';
-import { searchDialogues } from './dialogues.source';
 
 type Query = z.output<typeof globalSearchQuerySchema>;
 type Ranked = Omit<GlobalSearchHit, 'rank'>;
@@ -18,6 +18,7 @@ export interface SearchSources {
   library: LibraryService;
   practices: PracticesService;
   directory: DirectorySearchService;
+  dialogues: DialogueSearchService;
 }
 
 /**
@@ -66,7 +67,7 @@ export class GlobalSearchService {
         };
       }
       case 'dialogue': {
-        const r = await searchDialogues(this.d.db, ctx, q, limit);
+        const r = await this.s.dialogues.search(ctx, q, limit);
         return { total: r.total, items: r.items.map((h) => ({ kind, id: h.id, title: h.title, path: `/dialogues/threads/${enc(h.id)}`, snippet: h.snippet })) };
       }
       case 'agency':

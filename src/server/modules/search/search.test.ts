@@ -82,6 +82,40 @@ describe('global search', () => {
     expect((await search(researcher, { q: 'lantern' })).items).toEqual([]);
   });
 
+  it('finds dialogue posts by a word in any script, keeps the index through edits and moderation, title matches first', async () => {
+    const space = (await admin.request('POST', '/api/dialogues/spaces', { kind: 'theme', themeCode: 'victim-identification', access: 'members', name: 'Harbour space' })).body.id as string;
+    const first = await official.request('POST', `/api/dialogues/spaces/${space}/threads`, { title: 'Harbour inspections', body: 'Who joins the monsoon inspections?' });
+    expect(first.status).toBe(201);
+    const thread = first.body.id as string;
+    const other = await official.request('POST', `/api/dialogues/spaces/${space}/threads`, { title: 'Crew lists', body: 'We compare crew lists before harbour inspections.' });
+    expect(other.status).toBe(201);
+    const reply = await admin.request('POST', `/api/dialogues/threads/${thread}/posts`, { body: 'ตรวจแรงงานประมงที่ท่าเรือสงขลา ทุกเดือน' });
+    expect(reply.status).toBe(201);
+    const postId = reply.body.id as string;
+    const titles = async (q: string) => labelled((await search(official, { q, kinds: 'dialogue' })).items);
+
+    // A Thai word inside a reply, a prefix, two words split across title and posts; the title match ranks first.
+    expect(await titles('ท่าเรือสงขลา')).toEqual(['dialogue: Harbour inspections']);
+    const thai = await search(official, { q: 'ท่าเรือ', kinds: 'dialogue' });
+    expect(thai.items[0]?.snippet?.text).toContain('ท่าเรือสงขลา');
+    expect(await titles('monsoon harb')).toEqual(['dialogue: Harbour inspections']);
+    expect(await titles('harbour inspections')).toEqual(['dialogue: Harbour inspections', 'dialogue: Crew lists']);
+
+    // An edit replaces the post's words; a hidden post is no longer found, and comes back when shown again.
+    expect((await admin.request('PATCH', `/api/dialogues/posts/${postId}`, { body: 'Quarterly checks at Songkhla port.' })).status).toBe(200);
+    expect(await titles('ท่าเรือสงขลา')).toEqual([]);
+    expect(await titles('songkhla')).toEqual(['dialogue: Harbour inspections']);
+    expect((await admin.request('POST', `/api/dialogues/posts/${postId}/moderation`, { action: 'hide', reason: 'Off topic' })).status).toBe(200);
+    expect(await titles('songkhla')).toEqual([]);
+    expect((await admin.request('POST', `/api/dialogues/posts/${postId}/moderation`, { action: 'unhide', reason: 'Back on topic' })).status).toBe(200);
+    expect(await titles('songkhla')).toEqual(['dialogue: Harbour inspections']);
+
+    // A hidden thread is found by no one, the secretariat included.
+    expect((await admin.request('POST', `/api/dialogues/threads/${thread}/moderation`, { action: 'hide', reason: 'Duplicate' })).status).toBe(200);
+    expect(await titles('songkhla')).toEqual([]);
+    expect(labelled((await search(admin, { q: 'harbour', kinds: 'dialogue' })).items)).toEqual(['dialogue: Crew lists']);
+  });
+
   it('finds a Thai word across kinds', async () => {
     const r = await search(anon, { q: 'ผู้เสียหาย' });
     expect(labelled(r.items)).toEqual(expect.arrayContaining(['library: คู่มือประภาคาร', 'agency: Thai screening office']));
