@@ -11,7 +11,7 @@ import { intlLocale, useLocale, useT } from '@/web/i18n/use-t';
 import { memberNames, useReference } from '@/web/lib/reference';
 import { useCurrentUser } from '@/web/lib/session';
 import { languageName, useLibrarySearch, type LibraryHit, type LibrarySearch } from '../api';
-import { MarkedText } from '../components/marked-text';
+import { MarkedText } from '@/web/components/marked-text';
 
 const facetKeys = ['type', 'theme', 'country', 'language', 'year'] as const;
 type FacetKey = (typeof facetKeys)[number];

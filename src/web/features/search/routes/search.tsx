@@ -8,7 +8,7 @@ import { Button } from '@/web/components/button';
 import { Checkbox } from '@/web/components/checkbox';
 import { Page } from '@/web/components/page';
 import { TextField } from '@/web/components/text-field';
-import { MarkedText } from '@/web/features/library/components/marked-text';
+import { MarkedText } from '@/web/components/marked-text';
 import { useT } from '@/web/i18n/use-t';
 import type { MessageKey } from '@/web/i18n/en';
 import { api, toQueryString } from '@/web/lib/api-client';
