@@ -1,13 +1,13 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DialectName } from '../../db/database';
 import type { DB } from '../../db/schema';
-import { deleteFts, matchingSeqs, writeFts } from './library.fts';
+import { deleteFts, ftsMatches, writeFts } from './library.fts';
 import type { LibraryResourcesTable } from './library.tables';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
-/** What search needs of every candidate: its key, facets and sort keys (no long text). */
-export interface Candidate {
+/** What the search catalogue holds of every resource: its keys, facets, sort keys and sensitivity (no long text). */
+export interface CatalogueRow {
   seq: number;
   id: string;
   type: string;
@@ -16,6 +16,7 @@ export interface Candidate {
   themes: string;
   countries: string;
   languages: string;
+  sensitivity: string;
 }
 
 /** The library's reads and writes. The full-text index's dialect differences live in library.fts.ts. */
@@ -76,20 +77,20 @@ export const libraryRepository = {
     await db.insertInto('library_texts').values({ resource_id: id, text, extracted_at: at }).execute();
   },
 
-  /** Candidates the reader may see (sensitivity inside the query), matching the full-text query when there is one. */
-  candidates(db: Db, dialect: DialectName, sensitivities: readonly string[], ftsQuery: string | null): Promise<Candidate[]> {
-    return db
-      .selectFrom('library_resources')
-      .select(['seq', 'id', 'type', 'year', 'title', 'themes', 'countries', 'languages'])
-      .where('sensitivity', 'in', sensitivities)
-      .$if(ftsQuery !== null, (qb) => qb.where(sql<boolean>`seq IN (${matchingSeqs(dialect, ftsQuery ?? '', 'any')})`))
-      .execute();
+  /** The counter every library write bumps (library.fts.ts bumpLibraryVersion). */
+  async version(db: Db): Promise<number> {
+    const row = await db.selectFrom('library_version').select('version').where('id', '=', 1).executeTakeFirst();
+    return Number(row?.version ?? 0);
   },
 
-  /** The resources whose title (or description and publisher) match the query (any sensitivity: callers intersect). */
-  async fieldMatches(db: Db, dialect: DialectName, ftsQuery: string, field: 'title' | 'head'): Promise<Set<number>> {
-    const rows = await matchingSeqs(dialect, ftsQuery, field).execute(db);
-    return new Set(rows.rows.map((r) => Number(r.seq)));
+  /** Every resource's catalogue entry (all sensitivities: the catalogue filters per reader). */
+  catalogue(db: Db): Promise<CatalogueRow[]> {
+    return db.selectFrom('library_resources').select(['seq', 'id', 'type', 'year', 'title', 'themes', 'countries', 'languages', 'sensitivity']).execute();
+  },
+
+  /** The resources matching the full-text query, and which match in the title or description (any sensitivity: callers filter). */
+  matches(db: Db, dialect: DialectName, ftsQuery: string) {
+    return ftsMatches(db, dialect, ftsQuery);
   },
 
   themeCodes(db: Db): Promise<{ code: string }[]> {

@@ -3,7 +3,7 @@ import type { Readable } from 'node:stream';
 import type { z } from 'zod';
 import type { librarySearchQuerySchema} from '@/contracts/library';
 import {
-  facetNames, resourceInputSchema, resourcePatchSchema, type FacetName, type LibraryHit, type LibrarySearchResult,
+  resourceInputSchema, resourcePatchSchema, type LibraryHit, type LibrarySearchResult,
   type LibrarySensitivity, type Resource, type ResourceSummary,
 } from '@/contracts/library';
 import type { Actor, RequestContext } from '../../platform/context';
@@ -16,14 +16,12 @@ import { canSeeChannel, isSecretariat, requireActor } from '../../platform/permi
 import { queryTokens, tokenize } from '../../platform/search';
 import { ExtractionError, extractText } from './library.extract';
 import { ftsQuery, MAX_BODY_TOKEN_CHARS, storedTokens, type IndexTokens } from './library.fts';
-import { libraryRepository, type Candidate } from './library.repository';
+import { Catalogue, countFacets, type Entry } from './library.catalogue';
+import { libraryRepository } from './library.repository';
 import { highlighter, markAll, snippet } from './library.snippet';
 import type { LibraryResourcesTable } from './library.tables';
 
 export const EXTRACT_JOB = 'library.extract';
-
-/** One collator for sorting hits (String#localeCompare builds one per call: far too slow for thousands of hits). */
-const byTitle = new Intl.Collator('en', { sensitivity: 'base' });
 
 type Input = z.output<typeof resourceInputSchema>;
 type Patch = z.output<typeof resourcePatchSchema>;
@@ -80,6 +78,9 @@ function indexTokens(r: Pick<LibraryResourcesTable, 'title' | 'description' | 'p
  * and search (full-text, ranked, with snippets and facets computed only over what the reader may see).
  */
 export class LibraryService {
+  private current: Catalogue | null = null;
+  private loading: { version: number; promise: Promise<Catalogue> } | null = null;
+
   constructor(private readonly d: PlatformDeps, private readonly files: FileStore) {
     d.jobs.work(EXTRACT_JOB, (payload) => this.extract(String(payload.resourceId)));
   }
@@ -298,28 +299,24 @@ export class LibraryService {
     const offset = query.cursor ? Number(query.cursor) : 0;
     if (!Number.isSafeInteger(offset) || offset < 0) throw errors.field('cursor', 'The cursor is not valid.');
 
-    const fts = tokens.length ? ftsQuery(this.d.dialect, tokens) : null;
-    const all = await libraryRepository.candidates(this.d.db, this.d.dialect, visible, fts);
-    const rows = all.map((c) => ({ c, themes: parseList(c.themes), countries: parseList(c.countries), languages: parseList(c.languages) }));
-    const hits = rows.filter((r) =>
-      (!query.theme || r.themes.includes(query.theme)) && (!query.country || r.countries.includes(query.country)) && (!query.type || r.c.type === query.type) &&
-      (!query.year || r.c.year === query.year) && (!query.language || r.languages.includes(query.language)));
-
-    const facets = countFacets(hits);
-    // Rank: every word in the title first, then every word in the description or publisher, then words found in
-    // the file's text only (two index lookups, whatever the number of words); then newest, then title.
-    const score = new Map<number, number>();
-    if (fts && hits.length > 1) {
-      const [inTitle, inHead] = await Promise.all([
-        libraryRepository.fieldMatches(this.d.db, this.d.dialect, fts, 'title'),
-        libraryRepository.fieldMatches(this.d.db, this.d.dialect, fts, 'head'),
-      ]);
-      for (const seq of inTitle) score.set(seq, 2);
-      for (const seq of inHead) score.set(seq, (score.get(seq) ?? 0) + 1);
+    const catalogue = await this.catalogue();
+    const filters = { theme: query.theme, country: query.country, type: query.type, year: query.year, language: query.language };
+    let hits: Entry[];
+    if (tokens.length) {
+      const m = await libraryRepository.matches(this.d.db, this.d.dialect, ftsQuery(this.d.dialect, tokens));
+      hits = catalogue.pick(m.seqs, visible, filters);
+      // Rank: every word in the title first, then every word in the description or publisher, then words found in
+      // the file's text only; then the default order (newest, then title).
+      const score = (e: Entry) => (m.inTitle.has(e.seq) ? 2 : 0) + (m.inHead.has(e.seq) ? 1 : 0);
+      const keyed = hits.map((e) => ({ e, key: (3 - score(e)) * 2 ** 32 + e.order }));
+      keyed.sort((a, b) => a.key - b.key);
+      hits = keyed.map((k) => k.e);
+    } else {
+      hits = catalogue.all(visible, filters);
     }
-    hits.sort((a, b) => (score.get(b.c.seq) ?? 0) - (score.get(a.c.seq) ?? 0) || (b.c.year ?? -1) - (a.c.year ?? -1) || byTitle.compare(a.c.title, b.c.title) || (a.c.id < b.c.id ? -1 : 1));
+    const facets = countFacets(hits);
     const page = hits.slice(offset, offset + query.limit);
-    const ids = page.map((h) => h.c.id);
+    const ids = page.map((h) => h.id);
     const [full, texts] = await Promise.all([
       libraryRepository.resources(this.d.db, ids),
       q ? libraryRepository.texts(this.d.db, ids, SNIPPET_SCAN) : Promise.resolve(new Map<string, string>()),
@@ -327,8 +324,9 @@ export class LibraryService {
     const byId = new Map(full.map((r) => [r.id, r]));
     const re = q ? highlighter(q) : null;
     const items = page.flatMap((h): LibraryHit[] => {
-      const r = byId.get(h.c.id);
-      if (!r) return [];
+      const r = byId.get(h.id);
+      // Checked again on the row itself: a write racing this search (its version read) never shows what it hides.
+      if (!r || !visible.includes(r.sensitivity as LibrarySensitivity)) return [];
       const fromDescription = snippet(r.description, re);
       const fromText = fromDescription ? null : snippet(texts.get(r.id) ?? '', re);
       return [{
@@ -339,18 +337,23 @@ export class LibraryService {
     });
     return { ...empty, total: hits.length, items, facets, nextCursor: offset + query.limit < hits.length ? String(offset + query.limit) : null };
   }
-}
 
-function countFacets(hits: { c: Candidate; themes: string[]; countries: string[]; languages: string[] }[]): LibrarySearchResult['facets'] {
-  const counts = Object.fromEntries(facetNames.map((f) => [f, new Map<string, number>()])) as Record<FacetName, Map<string, number>>;
-  const add = (f: FacetName, v: string) => counts[f].set(v, (counts[f].get(v) ?? 0) + 1);
-  for (const h of hits) {
-    for (const t of new Set(h.themes)) add('theme', t);
-    for (const c of new Set(h.countries)) add('country', c);
-    for (const l of new Set(h.languages)) add('language', l);
-    add('type', h.c.type);
-    if (h.c.year !== null) add('year', String(h.c.year));
+  /**
+   * The catalogue at the database's current library_version: one indexed read per search, a rebuild (all
+   * resources' metadata, no text) only after a library write. Concurrent searches share one rebuild.
+   */
+  private async catalogue(): Promise<Catalogue> {
+    const version = await libraryRepository.version(this.d.db);
+    if (this.current?.version === version) return this.current;
+    if (this.loading?.version !== version) {
+      const promise = libraryRepository.catalogue(this.d.db).then((rows) => new Catalogue(version, rows));
+      this.loading = { version, promise };
+      promise.then((c) => {
+        if (!this.current || this.current.version < c.version) this.current = c;
+      }, () => undefined).finally(() => {
+        if (this.loading?.promise === promise) this.loading = null;
+      });
+    }
+    return this.loading.promise;
   }
-  const list = (f: FacetName) => [...counts[f]].map(([value, count]) => ({ value, count })).sort((a, b) => (f === 'year' ? Number(b.value) - Number(a.value) : b.count - a.count || a.value.localeCompare(b.value)));
-  return { theme: list('theme'), country: list('country'), type: list('type'), year: list('year'), language: list('language') };
 }

@@ -2,6 +2,8 @@
 export interface LibraryTables {
   library_resources: LibraryResourcesTable;
   library_texts: LibraryTextsTable;
+  /** One row (id 1): bumped by every library write (migration 014). */
+  library_version: { id: number; version: number };
 }
 
 export interface LibraryResourcesTable {

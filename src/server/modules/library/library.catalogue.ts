@@ -1,0 +1,106 @@
+import type { FacetName, LibrarySearchResult, LibrarySensitivity } from '@/contracts/library';
+import { facetNames } from '@/contracts/library';
+import type { CatalogueRow } from './library.repository';
+
+/** One resource as search needs it: facets, sensitivity and its place in the default order. */
+export interface Entry {
+  seq: number;
+  id: string;
+  type: string;
+  year: number | null;
+  themes: readonly string[];
+  countries: readonly string[];
+  languages: readonly string[];
+  sensitivity: LibrarySensitivity;
+  /** Position in the default order (newest year first, then title, then id): sorting hits compares integers. */
+  order: number;
+}
+
+export interface Filters {
+  theme?: string | undefined;
+  country?: string | undefined;
+  type?: string | undefined;
+  year?: number | undefined;
+  language?: string | undefined;
+}
+
+/** One collator for the default order (String#localeCompare builds one per call: far too slow for 100,000 titles). */
+const byTitle = new Intl.Collator('en', { sensitivity: 'base' });
+
+/**
+ * The library's metadata in memory, for search: the full-text index gives the matching keys (seq), and filters,
+ * sensitivity, facet counts and the order are worked out here instead of loading every matching row from the
+ * database for each search. Built from library_resources at one library_version; a search first reads the version
+ * (one indexed row) and rebuilds when another write, on this or any other server instance, has changed it.
+ */
+export class Catalogue {
+  /** Entries by seq (a sparse array: seqs are small integers). */
+  private readonly bySeq: (Entry | undefined)[] = [];
+  /** Every entry in the default order. */
+  readonly ordered: Entry[];
+
+  constructor(readonly version: number, rows: readonly CatalogueRow[]) {
+    // Equal JSON lists (most resources share a few combinations) become one shared array.
+    const lists = new Map<string, readonly string[]>();
+    const list = (json: string) => {
+      let l = lists.get(json);
+      if (!l) lists.set(json, (l = Object.freeze(JSON.parse(json) as string[])));
+      return l;
+    };
+    const sorted = [...rows].sort((a, b) => (b.year ?? -1) - (a.year ?? -1) || byTitle.compare(a.title, b.title) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    this.ordered = sorted.map((r, order): Entry => {
+      const e: Entry = {
+        seq: Number(r.seq), id: r.id, type: r.type, year: r.year, themes: list(r.themes), countries: list(r.countries), languages: list(r.languages),
+        sensitivity: r.sensitivity as LibrarySensitivity, order,
+      };
+      this.bySeq[e.seq] = e;
+      return e;
+    });
+  }
+
+  get(seq: number): Entry | undefined {
+    return this.bySeq[seq];
+  }
+
+  /** The entries with these seqs that the reader may see and that pass the filters (unordered). */
+  pick(seqs: Iterable<number>, visible: readonly LibrarySensitivity[], f: Filters): Entry[] {
+    const keep = accept(visible, f);
+    const out: Entry[] = [];
+    for (const seq of seqs) {
+      const e = this.bySeq[seq];
+      if (e && keep(e)) out.push(e);
+    }
+    return out;
+  }
+
+  /** Every entry the reader may see that passes the filters, in the default order. */
+  all(visible: readonly LibrarySensitivity[], f: Filters): Entry[] {
+    return this.ordered.filter(accept(visible, f));
+  }
+}
+
+function accept(visible: readonly LibrarySensitivity[], f: Filters): (e: Entry) => boolean {
+  const v = new Set(visible);
+  return (e) =>
+    v.has(e.sensitivity) && (!f.theme || e.themes.includes(f.theme)) && (!f.country || e.countries.includes(f.country)) && (!f.type || e.type === f.type) &&
+    (!f.year || e.year === f.year) && (!f.language || e.languages.includes(f.language));
+}
+
+/** Facet counts over the hits (which are only what the reader may see, after the filters). */
+export function countFacets(hits: readonly Entry[]): LibrarySearchResult['facets'] {
+  const counts = Object.fromEntries(facetNames.map((f) => [f, new Map<string, number>()])) as Record<FacetName, Map<string, number>>;
+  const add = (m: Map<string, number>, v: string) => m.set(v, (m.get(v) ?? 0) + 1);
+  const addEach = (m: Map<string, number>, values: readonly string[]) => {
+    // Lists are short; a duplicate (never written by the service, but possible in old data) counts once.
+    values.forEach((v, i) => { if (values.indexOf(v) === i) add(m, v); });
+  };
+  for (const h of hits) {
+    addEach(counts.theme, h.themes);
+    addEach(counts.country, h.countries);
+    addEach(counts.language, h.languages);
+    add(counts.type, h.type);
+    if (h.year !== null) add(counts.year, String(h.year));
+  }
+  const list = (f: FacetName) => [...counts[f]].map(([value, count]) => ({ value, count })).sort((a, b) => (f === 'year' ? Number(b.value) - Number(a.value) : b.count - a.count || a.value.localeCompare(b.value)));
+  return { theme: list('theme'), country: list('country'), type: list('type'), year: list('year'), language: list('language') };
+}
