@@ -1,9 +1,11 @@
 import ExcelJS from 'exceljs';
 import PDFDocument from 'pdfkit';
+import { cell, paragraph, registerFonts } from '@/server/platform/pdf/fonts';
 
 /**
  * Documents the hub writes itself: the participant list (PDF and XLSX) and the small PDFs of the demo. The PDF text
- * is real text (standard Helvetica), so it can be searched, copied and read back.
+ * is real text, so it can be searched, copied and read back: the participant list in embedded Noto fonts (every
+ * script of the region), the demo papers (English) in the standard Helvetica.
  */
 
 export interface ListedParticipant {
@@ -34,7 +36,7 @@ function render(doc: PDFKit.PDFDocument): Promise<Buffer> {
 const printable = /[\x20-\x7e\u00a0-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u2013\u2014\u2018\u2019\u201a\u201c\u201d\u201e\u2020\u2021\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]/;
 
 /**
- * Helvetica (the PDF standard font) covers Latin-1 and a little more. A letter outside it loses its diacritics
+ * For the demo papers. Helvetica (the PDF standard font) covers Latin-1 and a little more. A letter outside it loses its diacritics
  * when that makes it printable ("Nguyễn" → "Nguyen"); other scripts print as "?" rather than as wrong glyphs.
  * The XLSX keeps every script.
  */
@@ -55,18 +57,22 @@ const COLUMNS = [
 ] as const;
 
 export async function participantListPdf(heading: ListHeading, rows: readonly ListedParticipant[]): Promise<Buffer> {
-  const doc = new PDFDocument({ size: 'A4', margin: 50, info: { Title: latin(`Participant list: ${heading.title}`), Creator: 'Bali Process Hub', CreationDate: heading.generatedAt } });
-  doc.font('Helvetica-Bold').fontSize(16).text('Participant list', { align: 'left' });
-  doc.font('Helvetica').fontSize(11).text(latin(heading.title)).text(latin(heading.subtitle));
-  doc.fontSize(9).fillColor('#555').text(`${rows.length} participants who agreed to be listed. Generated ${heading.generatedAt.toISOString().slice(0, 10)}.`).fillColor('#000');
+  // Names, organisations and titles come in every script of the region: the list prints with embedded Noto fonts
+  // chosen per run of text (platform/pdf), not with the standard Helvetica.
+  const doc = new PDFDocument({ size: 'A4', margin: 50, info: { Title: `Participant list: ${heading.title}`, Creator: 'Bali Process Hub', CreationDate: heading.generatedAt } });
+  registerFonts(doc);
+  paragraph(doc, 'Participant list', { weight: 'bold', size: 16 });
+  paragraph(doc, heading.title, { size: 11 });
+  paragraph(doc, heading.subtitle, { size: 11 });
+  doc.fillColor('#555');
+  paragraph(doc, `${rows.length} participants who agreed to be listed. Generated ${heading.generatedAt.toISOString().slice(0, 10)}.`, { size: 9 });
+  doc.fillColor('#000');
   doc.moveDown();
   const header = () => {
     const y = doc.y;
-    doc.font('Helvetica-Bold').fontSize(10);
-    for (const c of COLUMNS) doc.text(c.header, c.x, y, { width: c.width, lineBreak: false });
+    for (const c of COLUMNS) cell(doc, c.header, c.x, y, c.width, { weight: 'bold', size: 10 });
     doc.moveTo(50, y + 14).lineTo(545, y + 14).stroke('#999');
     doc.y = y + 20;
-    doc.font('Helvetica').fontSize(10);
   };
   header();
   for (const r of rows) {
@@ -76,7 +82,7 @@ export async function participantListPdf(heading: ListHeading, rows: readonly Li
     }
     const y = doc.y;
     const cells = [r.name, r.organisation ?? '', r.member ?? ''];
-    COLUMNS.forEach((c, i) => doc.text(latin(cells[i] ?? ''), c.x, y, { width: c.width, lineBreak: false, ellipsis: true }));
+    COLUMNS.forEach((c, i) => cell(doc, cells[i] ?? '', c.x, y, c.width, { size: 10 }));
     doc.y = y + 16;
   }
   return render(doc);
