@@ -103,3 +103,26 @@ describe('dialogues: start a thread, mention someone, reply as them, see it unre
     expect(threads.items.find((x) => x.title === title)?.unreadCount).toBe(0);
   });
 });
+
+describe('dialogues: search', () => {
+  it('an official finds a thread by a Khmer word and by Vietnamese typed without accents, and opens it', async () => {
+    const page = await openPage({ width: 360 });
+    await signIn(page, demo.official.email, demo.official.password);
+    await page.goto('/dialogues');
+    await page.getByRole('heading', { name: 'Dialogues', level: 1 }).waitFor();
+    await page.getByLabel('Search the dialogues').fill('កប៉ាល់');
+    await page.getByRole('button', { name: 'Search' }).click();
+    const hit = page.locator('.dialogues-card', { has: page.getByRole('link', { name: 'Screening questions for fishing-vessel crews' }) });
+    await hit.locator('mark', { hasText: 'កប៉ាល់' }).waitFor();
+    await page.getByRole('status').getByText(/^\d+ threads found$/).waitFor();
+    await expectAccessible(page);
+
+    await page.getByLabel('Search the dialogues').fill('thuyen vien');
+    await page.getByRole('button', { name: 'Search' }).click();
+    await expect.poll(async () => (await hit.locator('mark').allTextContents()).map((m) => m.normalize('NFC').toLowerCase())).toEqual(expect.arrayContaining(['thuyền', 'viên']));
+    expect(new URL(page.url()).searchParams.get('q')).toBe('thuyen vien');
+    await hit.getByRole('link', { name: 'Screening questions for fishing-vessel crews' }).click();
+    await page.getByRole('heading', { name: 'Screening questions for fishing-vessel crews', level: 1 }).waitFor();
+    await expectAccessible(page);
+  });
+});

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoDateTime } from './common';
+import { markedTextSchema } from './library';
 
 /**
  * Thematic dialogues: spaces, threads and posts (Markdown, rendered and sanitised on the server), follows, unread
@@ -167,3 +168,31 @@ export type ReportList = z.infer<typeof reportListSchema>;
 export const resolveReportSchema = z.object({ reason: reasonSchema, hidePost: z.boolean().default(false) });
 
 export const followSchema = z.object({ following: z.boolean() });
+
+/** Search over the threads I may see: words in the title or any visible post, in any script. */
+export const dialogueSearchQuery = z.object({
+  q: z.string().trim().min(1, 'Type a word to search for.').max(200, 'At most 200 characters.'),
+  /** Only this space's threads. */
+  spaceId: z.string().max(64).optional(),
+  limit: z.coerce.number().int().min(1).max(50).default(20),
+  offset: z.coerce.number().int().min(0).max(10_000).default(0),
+});
+export type DialogueSearchQuery = z.input<typeof dialogueSearchQuery>;
+
+export const dialogueSearchHitSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  titleMarks: markedTextSchema.shape.marks,
+  /** From the visible post holding the most of the words (the earliest of those). */
+  snippet: markedTextSchema.nullable(),
+  space: z.object({ id: z.string(), name: z.string() }),
+  postCount: z.number().int(),
+  lastPostAt: isoDateTime,
+});
+export type DialogueSearchHit = z.infer<typeof dialogueSearchHitSchema>;
+export const dialogueSearchResultSchema = z.object({
+  items: z.array(dialogueSearchHitSchema),
+  total: z.number().int(),
+  nextOffset: z.number().int().nullable(),
+});
+export type DialogueSearchResult = z.infer<typeof dialogueSearchResultSchema>;

@@ -61,6 +61,7 @@ export const dialoguesProbe: ModuleProbe = async (route, ctx) => {
   if (url.startsWith('/api/dialogues/posts/')) id = route === 'PATCH /api/dialogues/posts/:id' || route === 'POST /api/dialogues/posts/:id/attachments' ? await ownPost(ctx, f) : f.postId;
   if (url.startsWith('/api/dialogues/reports/')) id = f.reportId;
   if (url.startsWith('/api/dialogues/attachments/')) id = f.attachmentId;
+  if (route === 'GET /api/dialogues/search') return { url: '/api/dialogues/search?q=matrix' };
   const filled = url.replace(':userId', newId()).replace(':id', id);
   return { url: filled, ...(method !== 'GET' ? { body: bodies[route] ?? {} } : {}) };
 };

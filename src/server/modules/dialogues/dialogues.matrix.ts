@@ -8,6 +8,7 @@ import { row } from '../../permission-row';
  */
 //                                                             anon admin staff c-in c-out offi rsch
 export const dialoguesMatrix: MatrixRows = {
+  'GET /api/dialogues/search':                          row('D    A     A     A    A     A    A'),
   'GET /api/dialogues/spaces':                          row('D    A     A     A    A     A    A'),
   'POST /api/dialogues/spaces':                         row('D    A     A     D    D     D    D'),
   'GET /api/dialogues/spaces/:id':                      row('D    A     A     A    A     A    D'),

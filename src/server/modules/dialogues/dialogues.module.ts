@@ -11,5 +11,6 @@ import { DialogueSearchService } from './search.service';
  */
 export async function registerDialoguesModule(app: FastifyInstance, deps: PlatformDeps): Promise<void> {
   const files = new FileStore(deps.config.UPLOAD_DIR, deps.config.UPLOAD_MAX_MB);
-  await app.register(dialoguesRoutes, { dialogues: new DialoguesService(deps, files, new DialogueSearchService(deps)), files });
+  const search = new DialogueSearchService(deps);
+  await app.register(dialoguesRoutes, { dialogues: new DialoguesService(deps, files, search), search, files });
 }

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { idParam, okSchema } from '@/contracts/common';
 import {
-  followSchema, postInputSchema, postModerationSchema, postPageSchema, postPatchSchema, postSchema, postsQuery, previewInputSchema, previewSchema,
+  dialogueSearchQuery, dialogueSearchResultSchema, followSchema, postInputSchema, postModerationSchema, postPageSchema, postPatchSchema, postSchema, postsQuery, previewInputSchema, previewSchema,
   readInputSchema, reportInputSchema, reportListSchema, reportsQuery, resolveReportSchema, spaceInputSchema, spaceListSchema, spaceMemberInputSchema,
   spaceMemberListSchema, spacePatchSchema, spaceSchema, threadInputSchema, threadListSchema, threadModerationSchema, threadSchema, threadsQuery,
 } from '@/contracts/dialogues';
@@ -11,18 +11,27 @@ import { contentDisposition, type FileStore } from '../../platform/files/file-st
 import { readUpload, registerUploads } from '../../platform/files/multipart';
 import { problems } from '../../platform/http/responses';
 import type { DialoguesService } from './dialogues.service';
+import type { DialogueSearchService } from './search.service';
 
 export interface DialoguesRoutesOptions {
   dialogues: DialoguesService;
+  search: DialogueSearchService;
   files: FileStore;
 }
 
 const memberParams = z.object({ id: z.string().min(1).max(64), userId: z.string().min(1).max(64) });
 
-export const dialoguesRoutes: FastifyPluginAsyncZod<DialoguesRoutesOptions> = async (app, { dialogues, files }) => {
+export const dialoguesRoutes: FastifyPluginAsyncZod<DialoguesRoutesOptions> = async (app, { dialogues, search, files }) => {
   const tags = ['dialogues'];
   await registerUploads(app, files);
   const writeLimit = { rateLimit: { max: 300, timeWindow: 60_000 } };
+
+  app.get('/api/dialogues/search', {
+    schema: {
+      tags, summary: 'Search the threads I may see (title and visible posts, any script), title matches first, with snippets; optionally in one space',
+      querystring: dialogueSearchQuery, response: { 200: dialogueSearchResultSchema, ...problems(400, 401, 403) },
+    },
+  }, (req) => search.find(req.ctx, req.query));
 
   // --- spaces
   app.get('/api/dialogues/spaces', {

@@ -288,3 +288,42 @@ describe('moderation', () => {
     expect((await staff.request('POST', `/api/dialogues/reports/${rep.body.id}/resolve`, { reason: 'Again' })).status).toBe(409);
   });
 });
+
+describe('searching the dialogues', () => {
+  it('pages through matching threads, best first, within one space if asked, never in a space the reader may not see', async () => {
+    const here = await space({ name: 'Search space one' });
+    const there = await space({ name: 'Search space two' });
+    const closed = await space({ name: 'Search space closed', access: 'invited' });
+    await thread(alice, here, 'Tidewater screening', 'Screening at the tidewater piers.');
+    await thread(alice, here, 'Pier staffing', 'Who staffs tidewater checks on Sundays?');
+    await thread(bob, there, 'Rosters', 'Tidewater rosters for the coast guard.');
+    await thread(admin, closed, 'Tidewater secret', 'Not for officials.');
+
+    const first = await alice.request('GET', '/api/dialogues/search?q=tidewater&limit=2');
+    expect(first.status).toBe(200);
+    expect(first.body.total).toBe(3);
+    expect(first.body.items.map((h: { title: string }) => h.title)[0]).toBe('Tidewater screening');
+    expect(first.body.items[0].titleMarks).toEqual([[0, 9]]);
+    expect(first.body.items[0].space).toEqual({ id: here, name: 'Search space one' });
+    expect(first.body.nextOffset).toBe(2);
+    const second = await alice.request('GET', `/api/dialogues/search?q=tidewater&limit=2&offset=${first.body.nextOffset}`);
+    expect(second.body.items).toHaveLength(1);
+    expect(second.body.nextOffset).toBeNull();
+    const all = [...first.body.items, ...second.body.items].map((h: { title: string }) => h.title);
+    expect(all.sort()).toEqual(['Pier staffing', 'Rosters', 'Tidewater screening']);
+    const snippetOf = [...first.body.items, ...second.body.items].find((h: { title: string }) => h.title === 'Rosters');
+    expect(snippetOf.snippet.text).toContain('Tidewater rosters');
+
+    const inOne = await alice.request('GET', `/api/dialogues/search?q=tidewater&spaceId=${there}`);
+    expect(inOne.body.items.map((h: { title: string }) => h.title)).toEqual(['Rosters']);
+    const forAdmin = await admin.request('GET', '/api/dialogues/search?q=tidewater');
+    expect(forAdmin.body.total).toBe(4);
+  });
+
+  it('asks for a word, and for signing in', async () => {
+    const empty = await alice.request('GET', '/api/dialogues/search?q=');
+    expect(empty.status).toBe(400);
+    expect(empty.body.errors[0]).toMatchObject({ field: 'q', message: 'Type a word to search for.' });
+    expect((await anonymous(hub).request('GET', '/api/dialogues/search?q=tidewater')).status).toBe(401);
+  });
+});

@@ -11,6 +11,10 @@ export const POST_WEIGHT = 1;
 export interface ThreadMatch {
   id: string;
   title: string;
+  space_id: string;
+  space_name: string;
+  post_count: number;
+  last_post_at: string;
   score: number;
   total: number;
 }
@@ -32,7 +36,7 @@ export const dialogueSearchRepository = {
    * Visible threads holding every token (in the title or any visible post), best first: the sum over tokens of
    * the best weight (title 2, post 1), then the most recently active. `total` is the number of matching threads.
    */
-  threads(db: Db, viewer: Actor, tokens: readonly string[], limit: number, offset: number): Promise<ThreadMatch[]> {
+  threads(db: Db, viewer: Actor, tokens: readonly string[], page: { limit: number; offset: number; spaceId?: string | undefined }): Promise<ThreadMatch[]> {
     const best = db
       .selectFrom('dialogue_tokens')
       .select(['thread_id', 'token', (eb) => eb.fn.max('weight').as('w')])
@@ -43,16 +47,17 @@ export const dialogueSearchRepository = {
       .selectFrom(best)
       .innerJoin('dialogue_threads as t', 't.id', 'm.thread_id')
       .innerJoin('dialogue_spaces', 'dialogue_spaces.id', 't.space_id')
-      .select(['t.id', 't.title', sql<number>`sum(m.w)`.as('score'), sql<number>`count(*) over ()`.as('total')])
+      .select(['t.id', 't.title', 't.space_id', 'dialogue_spaces.name as space_name', 't.post_count', 't.last_post_at', sql<number>`sum(m.w)`.as('score'), sql<number>`count(*) over ()`.as('total')])
       .where('t.hidden', '=', 0)
       .where(spaceVisibleTo(viewer))
-      .groupBy(['t.id', 't.title', 't.last_post_at'])
+      .$if(page.spaceId !== undefined, (qb) => qb.where('t.space_id', '=', page.spaceId ?? ''))
+      .groupBy(['t.id', 't.title', 't.space_id', 'dialogue_spaces.name', 't.post_count', 't.last_post_at'])
       .having(sql<number>`count(*)`, '=', tokens.length)
       .orderBy('score', 'desc')
       .orderBy('t.last_post_at', 'desc')
       .orderBy('t.id')
-      .limit(limit)
-      .offset(offset)
+      .limit(page.limit)
+      .offset(page.offset)
       .execute();
   },
 

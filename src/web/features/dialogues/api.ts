@@ -1,6 +1,6 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
-  Post, PostPage, Report, ReportList, Space, SpaceInput, SpaceList, Thread, ThreadInput, ThreadList, ThreadModeration,
+  DialogueSearchResult, Post, PostPage, Report, ReportList, Space, SpaceInput, SpaceList, Thread, ThreadInput, ThreadList, ThreadModeration,
 } from '@/contracts/dialogues';
 import { api, toQueryString } from '@/web/lib/api-client';
 
@@ -18,6 +18,7 @@ export const dialoguesKeys = {
   thread: (id: string) => ['dialogues', 'thread', id] as const,
   posts: (threadId: string) => ['dialogues', 'posts', threadId] as const,
   reports: ['dialogues', 'reports'] as const,
+  search: (q: string, spaceId: string | undefined) => ['dialogues', 'search', q, spaceId ?? ''] as const,
 };
 
 export const getSpaces = () => api<SpaceList>('/api/dialogues/spaces');
@@ -50,6 +51,21 @@ export function useThreads(spaceId: string) {
     queryFn: ({ pageParam }) => getThreads(spaceId, pageParam),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+}
+
+export const SEARCH_PAGE = 20;
+export const searchThreads = (q: string, spaceId: string | undefined, offset: number) =>
+  api<DialogueSearchResult>(`/api/dialogues/search${toQueryString({ q, spaceId, limit: SEARCH_PAGE, offset: offset || undefined })}`);
+
+/** Threads matching `q` (in one space when `spaceId` is given), a page at a time. */
+export function useThreadSearch(q: string, spaceId?: string) {
+  return useInfiniteQuery({
+    queryKey: dialoguesKeys.search(q, spaceId),
+    queryFn: ({ pageParam }) => searchThreads(q, spaceId, pageParam),
+    initialPageParam: 0,
+    getNextPageParam: (last) => last.nextOffset ?? undefined,
+    enabled: q !== '',
   });
 }
 

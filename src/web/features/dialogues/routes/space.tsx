@@ -11,6 +11,7 @@ import { useErrorMessages, type FormErrors } from '@/web/lib/form-errors';
 import { formatDateTime } from '@/web/lib/format';
 import { createThread, setFollow, useDialoguesMutation, useSpace, useThreads } from '../api';
 import { Composer } from '../components/composer';
+import { ThreadSearch } from '../components/thread-search';
 
 /** /dialogues/:spaceId: the threads (pinned first, unread marked), follow, and the new-thread form. */
 export function SpaceRoute() {
@@ -51,6 +52,7 @@ export function SpaceRoute() {
         </Button>
         {s.following ? <span>{t('dialogues.following')}</span> : null}
       </div>
+      <ThreadSearch spaceId={spaceId} />
       <Section title={t('dialogues.threads')}>
         {threads.isError ? <QueryError error={threads.error} onRetry={() => void threads.refetch()} /> : null}
         {threads.isPending ? <Loading /> : items.length === 0 ? <p className="empty">{t('dialogues.noThreads')}</p> : null}

@@ -12,6 +12,7 @@ import { useErrorMessages, type FormErrors } from '@/web/lib/form-errors';
 import { useReference } from '@/web/lib/reference';
 import { createSpace, useDialoguesMutation, useReports, useSpaces, type SpaceInput } from '../api';
 import { ReportsList } from '../components/reports';
+import { ThreadSearch } from '../components/thread-search';
 
 /** /dialogues: the spaces the user may see, with unread counts; the secretariat creates spaces here. */
 export function SpacesRoute() {
@@ -22,6 +23,7 @@ export function SpacesRoute() {
   if (spaces.isPending) return <Loading />;
   return (
     <Page title={t('dialogues.title')} lead={t('dialogues.lead')}>
+      <ThreadSearch />
       {spaces.isError ? (
         <QueryError error={spaces.error} onRetry={() => void spaces.refetch()} />
       ) : spaces.data.items.length === 0 ? (
