@@ -112,3 +112,12 @@ export const paperPatchSchema = z
 export type PaperPatch = z.input<typeof paperPatchSchema>;
 
 export const paperVersionParams = z.object({ id: z.string().min(1).max(64), number: z.coerce.number().int().min(1).max(100_000) });
+
+/**
+ * Withdrawing a paper, or one version of it, uploaded by mistake (a wrong or sensitive file): the file is deleted
+ * and the reason kept in the audit trail.
+ */
+export const paperWithdrawSchema = z.object({
+  reason: z.string().trim().min(3, 'Say why it is withdrawn (at least 3 characters).').max(1000, 'At most 1000 characters.'),
+});
+export type PaperWithdraw = z.input<typeof paperWithdrawSchema>;

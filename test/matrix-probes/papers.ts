@@ -1,4 +1,4 @@
-import { makeEvent, uploadPaper } from '@/server/modules/papers/papers.test-support';
+import { makeEvent, pdfBytes, upload, uploadPaper } from '@/server/modules/papers/papers.test-support';
 import type { TestHub } from '../helpers/hub';
 import type { ModuleProbe, ProbeContext } from './types';
 
@@ -26,6 +26,12 @@ export const papersProbe: ModuleProbe = async (route, ctx) => {
   const [method, url] = route.split(' ');
   if (!url || !(url.startsWith('/api/papers/') || /^\/api\/events\/:id\/(papers|meeting-pack|participant-list)/.test(url))) return undefined;
   const { eventId, paperId } = await fixture(ctx);
+  if (route.endsWith('/withdraw')) {
+    // Withdrawing deletes: each caller gets a paper of its own, with a second version to withdraw.
+    const own = await uploadPaper(ctx.hub, ctx.agents.secretariat_admin, eventId, { title: 'Probe paper to withdraw' });
+    await upload(ctx.hub, ctx.agents.secretariat_admin, `/api/papers/${own.id}/versions`, { fields: {}, file: { name: 'v2.pdf', data: pdfBytes() } });
+    return { url: url.replace(':id', own.id as string).replace(':number', '2'), body: { reason: 'Uploaded by mistake' } };
+  }
   const filled = url.replace(':number', '1').replace(':id', url.startsWith('/api/papers/') ? paperId : eventId);
   const bodies: Record<string, unknown> = {
     'PATCH /api/papers/:id': { sensitivity: 'public' },

@@ -8,6 +8,8 @@ export const papersMatrix: MatrixRows = {
   'POST /api/events/:id/papers':                   row('D    A     A     D    D     D    D'),
   'GET /api/papers/:id':                           row('A    A     A     A    A     A    A'),
   'PATCH /api/papers/:id':                         row('D    A     A     D    D     D    D'),
+  'POST /api/papers/:id/withdraw':                 row('D    A     A     D    D     D    D'),
+  'POST /api/papers/:id/versions/:number/withdraw': row('D    A     A     D    D     D    D'),
   'GET /api/papers/:id/versions':                  row('A    A     A     A    A     A    A'),
   'POST /api/papers/:id/versions':                 row('D    A     A     D    D     D    D'),
   'GET /api/papers/:id/versions/:number/file':     row('A    A     A     A    A     A    A'),

@@ -108,6 +108,21 @@ export const papersRepository = {
     await db.updateTable('papers').set(patch).where('id', '=', id).execute();
   },
 
+  /** Deletes a paper with its versions (their files are the service's to remove). */
+  async deletePaper(db: Db, id: string): Promise<void> {
+    await db.deleteFrom('paper_versions').where('paper_id', '=', id).execute();
+    await db.deleteFrom('papers').where('id', '=', id).execute();
+  },
+
+  async deleteVersion(db: Db, paperId: string, number: number): Promise<void> {
+    await db.deleteFrom('paper_versions').where('paper_id', '=', paperId).where('number', '=', number).execute();
+  },
+
+  async setTranslationOf(db: Db, ids: string[], translationOf: string | null): Promise<void> {
+    if (ids.length === 0) return;
+    await db.updateTable('papers').set({ translation_of: translationOf }).where('id', 'in', ids).execute();
+  },
+
   /** The viewer's participant status in the event (null when they have no record). */
   async participantStatus(db: Db, eventId: string, userId: string): Promise<string | null> {
     const rows = await db.selectFrom('event_participants').select('status').where('event_id', '=', eventId).where('user_id', '=', userId).execute();

@@ -1,7 +1,7 @@
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { idParam } from '@/contracts/common';
-import { eventPapersSchema, paperPatchSchema, paperSchema, paperVersionListSchema, paperVersionParams } from '@/contracts/papers';
+import { idParam, okSchema } from '@/contracts/common';
+import { eventPapersSchema, paperPatchSchema, paperSchema, paperVersionListSchema, paperVersionParams, paperWithdrawSchema } from '@/contracts/papers';
 import { contentDisposition, type FileStore } from '../../platform/files/file-store';
 import { readUpload, registerUploads } from '../../platform/files/multipart';
 import { problems } from '../../platform/http/responses';
@@ -54,6 +54,17 @@ export const papersRoutes: FastifyPluginAsyncZod<PapersRoutesOptions> = async (a
   app.patch('/api/papers/:id', {
     schema: { tags, summary: "Change a paper's title, kind, language or sensitivity (secretariat)", params: idParam, body: paperPatchSchema, response: { 200: paperSchema, ...problems(400, 401, 403, 404) } },
   }, (req) => papers.update(req.ctx, req.params.id, req.body));
+
+  app.post('/api/papers/:id/withdraw', {
+    schema: { tags, summary: 'Withdraw a paper uploaded by mistake, with all its versions and files, giving a reason (secretariat; audited)', params: idParam, body: paperWithdrawSchema, response: { 200: okSchema, ...problems(400, 401, 403, 404) } },
+  }, async (req) => {
+    await papers.withdraw(req.ctx, req.params.id, req.body.reason);
+    return { ok: true as const };
+  });
+
+  app.post('/api/papers/:id/versions/:number/withdraw', {
+    schema: { tags, summary: 'Withdraw one version of a paper (its file is deleted), giving a reason (secretariat; audited)', params: paperVersionParams, body: paperWithdrawSchema, response: { 200: paperSchema, ...problems(400, 401, 403, 404, 409) } },
+  }, (req) => papers.withdrawVersion(req.ctx, req.params.id, req.params.number, req.body.reason));
 
   app.get('/api/papers/:id/versions', {
     schema: { tags, summary: 'The version history of a paper: who uploaded each version, when, and its size', params: idParam, response: { 200: paperVersionListSchema, ...problems(404) } },

@@ -219,6 +219,60 @@ export class PapersService {
     return this.get(ctx, paperId);
   }
 
+  /**
+   * Withdraws a paper uploaded by mistake: the paper and every version go, with their files; the reason is audited.
+   * Its language versions stay: the oldest becomes the original the others name.
+   */
+  async withdraw(ctx: RequestContext, paperId: string, reason: string): Promise<void> {
+    const actor = this.authorizeUpload(ctx);
+    const paper = await papersRepository.paper(this.d.db, paperId);
+    if (!paper) throw errors.notFound('The paper');
+    await findVisibleEvent(this.d.db, actor, paper.event_id);
+    const versions = await this.d.db.transaction().execute(async (trx) => {
+      await serializeOn(trx, this.d.dialect, `paper-version:${paperId}`);
+      const versions = await papersRepository.versions(trx, paperId);
+      if (paper.translation_of === null) {
+        const [heir, ...rest] = (await papersRepository.group(trx, paperId))
+          .filter((p) => p.id !== paperId)
+          .sort((a, b) => a.created_at.localeCompare(b.created_at) || a.id.localeCompare(b.id));
+        if (heir) {
+          await papersRepository.setTranslationOf(trx, [heir.id], null);
+          await papersRepository.setTranslationOf(trx, rest.map((p) => p.id), heir.id);
+        }
+      }
+      await papersRepository.deletePaper(trx, paperId);
+      await this.d.audit.record(trx, ctx, { action: 'paper.withdrawn', entity: 'paper', entityId: paperId, before: { ...paper, versions: versions.map(auditedVersion) }, after: { reason } });
+      return versions;
+    });
+    // After the commit: a failed transaction keeps the files it still lists.
+    for (const v of versions) await this.files.remove(v.storage_key);
+  }
+
+  /**
+   * Withdraws one version (a wrong file uploaded as a new version); the others stay. A paper's only version cannot
+   * go alone: the paper is withdrawn instead. The number is free again: the next upload takes the next after the
+   * highest kept, so a mistaken latest version is replaced by its correction under the same number.
+   */
+  async withdrawVersion(ctx: RequestContext, paperId: string, number: number, reason: string): Promise<Paper> {
+    const actor = this.authorizeUpload(ctx);
+    const paper = await papersRepository.paper(this.d.db, paperId);
+    if (!paper) throw errors.notFound('The paper');
+    await findVisibleEvent(this.d.db, actor, paper.event_id);
+    const version = await this.d.db.transaction().execute(async (trx) => {
+      await serializeOn(trx, this.d.dialect, `paper-version:${paperId}`);
+      const versions = await papersRepository.versions(trx, paperId);
+      const version = versions.find((v) => v.number === number);
+      if (!version) throw errors.notFound('The version');
+      if (versions.length === 1) throw errors.conflict('This is the only version of the paper. Withdraw the whole paper instead.');
+      await papersRepository.deleteVersion(trx, paperId, number);
+      await papersRepository.updatePaper(trx, paperId, { updated_at: this.d.clock.now().toISOString() });
+      await this.d.audit.record(trx, ctx, { action: 'paper.version_withdrawn', entity: 'paper', entityId: paperId, before: auditedVersion(version), after: { reason } });
+      return version;
+    });
+    await this.files.remove(version.storage_key);
+    return this.get(ctx, paperId);
+  }
+
   /** One version's file, streamed from disk. */
   async download(ctx: RequestContext, paperId: string, number: number): Promise<Download> {
     const { paper } = await this.readable(ctx, paperId);

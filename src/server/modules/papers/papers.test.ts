@@ -258,6 +258,81 @@ describe('versions and language versions', () => {
   });
 });
 
+describe('withdrawing a paper uploaded by mistake', () => {
+  const storedHashes = () => storedFiles().map((f) => sha256(fs.readFileSync(f)));
+
+  it('withdraws one wrong version: its file is deleted, the paper goes back to the version before, audited with the reason', async () => {
+    const event = await makeEvent(hub, { visibility: 'public' });
+    const paper = await uploadPaper(hub, staff, event.id, { title: 'Outcome report', kind: 'outcome_report' });
+    const wrong = pdfBytes(700);
+    const v2 = await upload(hub, staff, `/api/papers/${paper.id}/versions`, { file: { name: 'internal-notes.pdf', data: wrong } });
+    expect(v2.body.versionCount).toBe(2);
+    expect(storedHashes()).toContain(sha256(wrong));
+
+    // Only the secretariat withdraws, and only with a reason.
+    expect((await official.request('POST', `/api/papers/${paper.id}/versions/2/withdraw`, { reason: 'Not mine to remove' })).status).toBe(403);
+    const noReason = await staff.request('POST', `/api/papers/${paper.id}/versions/2/withdraw`, { reason: ' ' });
+    expect(noReason.status).toBe(400);
+    expect(noReason.body.errors[0].field).toBe('reason');
+    expect((await anonymous(hub).request('GET', v2.body.latest.downloadUrl)).status).toBe(200);
+
+    const res = await staff.request('POST', `/api/papers/${paper.id}/versions/2/withdraw`, { reason: 'Internal notes uploaded instead of the report' });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ id: paper.id, versionCount: 1, latest: { number: 1, sha256: paper.latest.sha256 } });
+    expect((await anonymous(hub).request('GET', v2.body.latest.downloadUrl)).status).toBe(404);
+    expect((await anonymous(hub).request('GET', `/api/papers/${paper.id}/versions`)).body.items.map((v: { number: number }) => v.number)).toEqual([1]);
+    expect(storedHashes()).not.toContain(sha256(wrong));
+    const pack = await unzip((await download(anonymous(hub), `/api/events/${event.id}/meeting-pack.zip`)).raw);
+    expect([...pack.values()].map(sha256)).toEqual([paper.latest.sha256]);
+    const entry = await hub.deps.db.selectFrom('audit_log').select(['actor_id', 'before_json', 'after_json']).where('entity_id', '=', paper.id).where('action', '=', 'paper.version_withdrawn').executeTakeFirstOrThrow();
+    expect(entry.actor_id).toBe(staff.user?.id);
+    expect(JSON.parse(entry.before_json ?? '{}')).toMatchObject({ number: 2, sha256: sha256(wrong) });
+    expect(JSON.parse(entry.after_json ?? '{}')).toEqual({ reason: 'Internal notes uploaded instead of the report' });
+
+    // The only version left cannot go alone: the whole paper is withdrawn instead.
+    const last = await staff.request('POST', `/api/papers/${paper.id}/versions/1/withdraw`, { reason: 'Wrong file' });
+    expect(last.status).toBe(409);
+    expect(last.body.detail).toMatch(/only version/);
+    expect((await staff.request('POST', `/api/papers/${paper.id}/versions/9/withdraw`, { reason: 'Wrong file' })).status).toBe(404);
+  });
+
+  it('withdraws a sensitive file marked public: gone from lists, downloads, the pack and the disk; its translation stays', async () => {
+    const event = await makeEvent(hub, { visibility: 'public' });
+    const agenda = await uploadPaper(hub, staff, event.id, { title: 'Agenda', kind: 'agenda', sensitivity: 'public' });
+    const sensitive = [pdfBytes(300), pdfBytes(400)];
+    const paper = await uploadPaper(hub, staff, event.id, { title: 'Case files', kind: 'annex', sensitivity: 'public', file: { name: 'cases.pdf', data: sensitive[0]! } });
+    await upload(hub, staff, `/api/papers/${paper.id}/versions`, { file: { name: 'cases.pdf', data: sensitive[1]! } });
+    const id = await uploadPaper(hub, staff, event.id, { title: 'Berkas kasus', kind: 'annex', language: 'id', translationOf: paper.id });
+    hub.clock.advance(60_000);
+    const th = await uploadPaper(hub, staff, event.id, { title: 'แฟ้มคดี', kind: 'annex', language: 'th', translationOf: paper.id });
+    const urls = [`/api/papers/${paper.id}`, `/api/papers/${paper.id}/versions`, `/api/papers/${paper.id}/versions/1/file`, `/api/papers/${paper.id}/versions/2/file`];
+    for (const url of urls) expect((await anonymous(hub).request('GET', url)).status).toBe(200);
+
+    expect((await official.request('POST', `/api/papers/${paper.id}/withdraw`, { reason: 'Sensitive' })).status).toBe(403);
+    expect((await anonymous(hub).request('POST', `/api/papers/${paper.id}/withdraw`, { reason: 'Sensitive' })).status).toBe(401);
+    const res = await staff.request('POST', `/api/papers/${paper.id}/withdraw`, { reason: 'Contains case files: not for publication' });
+    expect(res.status).toBe(200);
+
+    for (const url of urls) expect((await anonymous(hub).request('GET', url)).status).toBe(404);
+    const listed = await anonymous(hub).request('GET', `/api/events/${event.id}/papers`);
+    expect(listed.body.items.map((p: { id: string }) => p.id).sort()).toEqual([agenda.id, id.id, th.id].sort());
+    // The oldest translation is now the original the other names.
+    expect(listed.body.items.find((p: { id: string }) => p.id === id.id)).toMatchObject({ translationOf: null, languageVersions: [{ id: th.id, language: 'th' }] });
+    expect(listed.body.items.find((p: { id: string }) => p.id === th.id).translationOf).toBe(id.id);
+    const pack = await unzip((await download(anonymous(hub), `/api/events/${event.id}/meeting-pack.zip`)).raw);
+    expect(pack.size).toBe(3);
+    const hashes = storedHashes();
+    for (const data of sensitive) {
+      expect([...pack.values()].map(sha256)).not.toContain(sha256(data));
+      expect(hashes).not.toContain(sha256(data));
+    }
+    const entry = await hub.deps.db.selectFrom('audit_log').select(['before_json', 'after_json']).where('entity_id', '=', paper.id).where('action', '=', 'paper.withdrawn').executeTakeFirstOrThrow();
+    expect(JSON.parse(entry.after_json ?? '{}')).toEqual({ reason: 'Contains case files: not for publication' });
+    expect(JSON.parse(entry.before_json ?? '{}')).toMatchObject({ title: 'Case files', sensitivity: 'public', versions: [{ number: 2 }, { number: 1 }] });
+    expect((await staff.request('POST', `/api/papers/${paper.id}/withdraw`, { reason: 'Again' })).status).toBe(404);
+  });
+});
+
 describe('who reads which paper', () => {
   it('applies sensitivity per role, participants included; a paper one may not read is neither listed nor found', async () => {
     const event = await makeEvent(hub, { visibility: 'public' });
