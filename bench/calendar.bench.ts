@@ -7,12 +7,10 @@
  * BENCH_EVENTS (default 1000) events, BENCH_REQUESTS (default 200) timed requests each, BENCH_DATABASE_URL the
  * PostgreSQL server (default postgres://postgres@127.0.0.1:5432/test), where a fresh schema is made and dropped.
  */
-import crypto from 'node:crypto';
-import fs from 'node:fs';
+import { onEachDatabase } from './databases';
 import os from 'node:os';
 import path from 'node:path';
 import Fastify from 'fastify';
-import pg from 'pg';
 import { buildHub } from '../src/server/app';
 import { loadConfig } from '../src/server/config';
 import type { DB } from '../src/server/db/schema';
@@ -23,7 +21,6 @@ import { newId } from '../src/server/platform/crypto';
 
 const eventCount = Number(process.env.BENCH_EVENTS ?? 1000);
 const requests = Number(process.env.BENCH_REQUESTS ?? 200);
-const pgUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const target = { p95: 50 };
 const zones = ['Asia/Bangkok', 'Australia/Sydney', 'Pacific/Fiji', 'Asia/Kathmandu', 'Asia/Jakarta'];
 const env = { LOG_LEVEL: 'silent', API_RATE_PER_MINUTE: '100000000', LOGIN_RATE_PER_MINUTE: '100000', RUN_JOBS: 'false', SEED_DEMO: 'false', WEB_DIST: path.join(os.tmpdir(), 'no-web-app'), PUBLIC_URL: 'https://hub.example.org' };
@@ -122,41 +119,8 @@ async function run(name: string, extra: Record<string, string>): Promise<Result>
   }
 }
 
-async function postgresReachable(): Promise<boolean> {
-  const c = new pg.Client({ connectionString: pgUrl, connectionTimeoutMillis: 3000 });
-  try {
-    await c.connect();
-    await c.query('select 1');
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await c.end().catch(() => undefined);
-  }
-}
-
 async function main(): Promise<void> {
-  const results: Result[] = [];
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hub-cal-bench-'));
-  try {
-    results.push(await run('SQLite', { SQLITE_PATH: path.join(dir, 'hub.sqlite') }));
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
-  if (await postgresReachable()) {
-    const schema = `bench_cal_${crypto.randomBytes(5).toString('hex')}`;
-    try {
-      results.push(await run('PostgreSQL', { DATABASE_URL: pgUrl, DATABASE_SCHEMA: schema }));
-    } finally {
-      const c = new pg.Client({ connectionString: pgUrl });
-      await c.connect();
-      await c.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-      await c.query(`DROP SCHEMA IF EXISTS "${schema}_jobs" CASCADE`);
-      await c.end();
-    }
-  } else {
-    console.log(`PostgreSQL not reachable at ${pgUrl}: SQLite only.`);
-  }
+  const results: Result[] = await onEachDatabase('cal', run);
   const ms = (n: number) => n.toFixed(n < 10 ? 2 : 1);
   const trio = (s: Stats) => `${ms(s.p50)} / ${ms(s.p95)} / ${ms(s.p99)}`;
   const line = (label: string, f: (r: Result) => string, note = '') => console.log(`${label.padEnd(44)}${results.map((r) => f(r).padStart(24)).join('')}   ${note}`);

@@ -12,8 +12,7 @@
  * BENCH_REQUESTS (default 100) timed requests per page and target after 20 warm-up ones; BENCH_DATABASE_URL the
  * PostgreSQL server (default postgres://postgres@127.0.0.1:5432/test), where a fresh schema is made and dropped.
  */
-import crypto from 'node:crypto';
-import fs from 'node:fs';
+import { onEachDatabase } from './databases';
 import os from 'node:os';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
@@ -30,7 +29,6 @@ const requests = Number(process.env.BENCH_REQUESTS ?? 100);
 const warmup = 20;
 const POSTS = 5000;
 const PAGE = 50;
-const pgUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const targetP95 = 30;
 const official = { email: 'bench-official@bench.hub.example', password: 'bench-official-Long-Password-2024' };
 const baseEnv = { NODE_ENV: 'production', LOG_LEVEL: 'silent', API_RATE_PER_MINUTE: '100000000', LOGIN_RATE_PER_MINUTE: '100000', RUN_JOBS: 'false', SEED_DEMO: 'false', WEB_DIST: path.join(os.tmpdir(), 'no-web-app'), APP_SECRET: 'bench-secret-bench-secret-bench-secret-01' };
@@ -185,17 +183,6 @@ async function run(name: string, env: Record<string, string>): Promise<{ name: s
   }
 }
 
-async function postgresReachable(): Promise<boolean> {
-  const probe = new pg.Client({ connectionString: pgUrl, connectionTimeoutMillis: 3000 });
-  try {
-    await probe.connect();
-    await probe.end();
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 const fmt = (n: number) => n.toFixed(2).padStart(8);
 function print(r: Awaited<ReturnType<typeof run>>): boolean {
   let ok = true;
@@ -213,28 +200,9 @@ function print(r: Awaited<ReturnType<typeof run>>): boolean {
 }
 
 async function main(): Promise<void> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hub-dialogues-bench-'));
-  let allOk = true;
-  try {
-    console.log('Dialogues benchmark: paging a thread of 5,000 posts by keyset cursor');
-    allOk = print(await run('SQLite', { SQLITE_PATH: path.join(dir, 'hub.sqlite') })) && allOk;
-    if (await postgresReachable()) {
-      const schema = `bench_dl_${crypto.randomBytes(5).toString('hex')}`;
-      try {
-        allOk = print(await run('PostgreSQL', { DATABASE_URL: pgUrl, DATABASE_SCHEMA: schema })) && allOk;
-      } finally {
-        const client = new pg.Client({ connectionString: pgUrl });
-        await client.connect();
-        await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-        await client.query(`DROP SCHEMA IF EXISTS "${schema}_jobs" CASCADE`);
-        await client.end();
-      }
-    } else {
-      console.log(`\nPostgreSQL not reachable at ${pgUrl}: skipped`);
-    }
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
+  console.log('Dialogues benchmark: paging a thread of 5,000 posts by keyset cursor');
+  const results = await onEachDatabase('dl', run);
+  const allOk = results.map(print).every(Boolean);
   process.exitCode = allOk ? 0 : 1;
 }
 

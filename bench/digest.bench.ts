@@ -10,12 +10,10 @@
  * BENCH_USERS (default 10000); BENCH_DATABASE_URL the PostgreSQL server (default
  * postgres://postgres@127.0.0.1:5432/test).
  */
-import crypto from 'node:crypto';
-import fs from 'node:fs';
+import { onEachDatabase } from './databases';
 import os from 'node:os';
 import path from 'node:path';
 import nodemailer from 'nodemailer';
-import pg from 'pg';
 import { SMTPServer } from 'smtp-server';
 import { buildHub } from '../src/server/app';
 import { loadConfig } from '../src/server/config';
@@ -29,7 +27,6 @@ import { smtpPoolOptions } from '../src/server/platform/mail/smtp-options';
 
 const userCount = Number(process.env.BENCH_USERS ?? 10_000);
 const targetS = 60;
-const pgUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 /** A clock set to a given instant, moved by the benchmark (the digest covers the days before "today"). */
 class BenchClock implements Clock {
@@ -153,39 +150,10 @@ async function run(name: string, env: Record<string, string>, sink: Sink): Promi
   }
 }
 
-async function postgresReachable(): Promise<boolean> {
-  const c = new pg.Client({ connectionString: pgUrl, connectionTimeoutMillis: 3000 });
-  try {
-    await c.connect();
-    await c.query('select 1');
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await c.end().catch(() => undefined);
-  }
-}
-
 async function main(): Promise<void> {
   const sink = await startSink();
-  const results: Awaited<ReturnType<typeof run>>[] = [];
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hub-digest-bench-'));
   try {
-    results.push(await run('SQLite', { SQLITE_PATH: path.join(dir, 'hub.sqlite') }, sink));
-    if (await postgresReachable()) {
-      const schema = `bench_digest_${crypto.randomBytes(5).toString('hex')}`;
-      try {
-        results.push(await run('PostgreSQL', { DATABASE_URL: pgUrl, DATABASE_SCHEMA: schema }, sink));
-      } finally {
-        const c = new pg.Client({ connectionString: pgUrl });
-        await c.connect();
-        await c.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-        await c.query(`DROP SCHEMA IF EXISTS "${schema}_jobs" CASCADE`);
-        await c.end();
-      }
-    } else {
-      console.log(`PostgreSQL not reachable at ${pgUrl}: SQLite only.`);
-    }
+    const results = await onEachDatabase('digest', (name, env) => run(name, env, sink));
 
     // Baseline: the same messages handed straight to a nodemailer pool of the same size (no database, no job
     // runner, no outbox), to the same sink: the floor the hub's delivery can approach.
@@ -208,7 +176,6 @@ async function main(): Promise<void> {
     console.log(`\nbaseline: nodemailer pool of 8 connections, ${userCount} messages of the same size handed over at once: ${baseS.toFixed(1)} s (${(userCount / baseS).toFixed(0)} mails/s)`);
   } finally {
     await sink.close();
-    fs.rmSync(dir, { recursive: true, force: true });
   }
 }
 

@@ -16,8 +16,7 @@
  * BENCH_REQUESTS (default 100) timed requests per target and round (4 rounds, interleaved) after 50 warm-up ones; BENCH_DATABASE_URL the
  * PostgreSQL server (default postgres://postgres@127.0.0.1:5432/test), where a fresh schema is made and dropped.
  */
-import crypto from 'node:crypto';
-import fs from 'node:fs';
+import { onEachDatabase } from './databases';
 import os from 'node:os';
 import path from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -34,7 +33,6 @@ import { newId } from '../src/server/platform/crypto';
 
 const requests = Number(process.env.BENCH_REQUESTS ?? 100);
 const warmup = 50;
-const pgUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const targetP95 = 50;
 const staff = { email: 'bench-staff@bench.hub.example', password: 'bench-staff-Long-Password-2024' };
 const baseEnv = { NODE_ENV: 'production', LOG_LEVEL: 'silent', API_RATE_PER_MINUTE: '100000000', LOGIN_RATE_PER_MINUTE: '100000', RUN_JOBS: 'false', SEED_DEMO: 'false', WEB_DIST: path.join(os.tmpdir(), 'no-web-app'), APP_SECRET: 'bench-secret-bench-secret-bench-secret-01' };
@@ -214,17 +212,6 @@ async function run(name: string, env: Record<string, string>): Promise<{ name: s
   }
 }
 
-async function postgresReachable(): Promise<boolean> {
-  const probe = new pg.Client({ connectionString: pgUrl, connectionTimeoutMillis: 3000 });
-  try {
-    await probe.connect();
-    await probe.end();
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 const fmt = (n: number) => n.toFixed(2).padStart(8);
 function print(r: Awaited<ReturnType<typeof run>>): boolean {
   const ok = r.hub.p95 <= targetP95;
@@ -242,28 +229,9 @@ function print(r: Awaited<ReturnType<typeof run>>): boolean {
 }
 
 async function main(): Promise<void> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hub-events-bench-'));
-  let allOk = true;
-  try {
-    console.log('Events benchmark: the event page API next to a bare Fastify route, in one process');
-    allOk = print(await run('SQLite', { SQLITE_PATH: path.join(dir, 'hub.sqlite') })) && allOk;
-    if (await postgresReachable()) {
-      const schema = `bench_ev_${crypto.randomBytes(5).toString('hex')}`;
-      try {
-        allOk = print(await run('PostgreSQL', { DATABASE_URL: pgUrl, DATABASE_SCHEMA: schema })) && allOk;
-      } finally {
-        const client = new pg.Client({ connectionString: pgUrl });
-        await client.connect();
-        await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-        await client.query(`DROP SCHEMA IF EXISTS "${schema}_jobs" CASCADE`);
-        await client.end();
-      }
-    } else {
-      console.log(`\nPostgreSQL not reachable at ${pgUrl}: skipped`);
-    }
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
+  console.log('Events benchmark: the event page API next to a bare Fastify route, in one process');
+  const results = await onEachDatabase('ev', run);
+  const allOk = results.map(print).every(Boolean);
   process.exitCode = allOk ? 0 : 1;
 }
 
