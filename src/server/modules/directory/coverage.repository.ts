@@ -29,4 +29,13 @@ export const coverageRepository = {
       .groupBy(['a.member_code', 'am.mandate_code'])
       .execute();
   },
+
+  /**
+   * The oldest confirmation that still counts as fresh: the first to fall due, when the map's counts change
+   * without a write (an index range scan on positions_confirmed).
+   */
+  async oldestFreshConfirmation(db: Kysely<DB>, freshCutoff: string): Promise<string | null> {
+    const row = await db.selectFrom('positions').select((eb) => eb.fn.min('last_confirmed_at').as('at')).where('last_confirmed_at', '>=', freshCutoff).executeTakeFirst();
+    return row?.at ?? null;
+  },
 };

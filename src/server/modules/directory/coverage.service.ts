@@ -1,30 +1,59 @@
-import type { Coverage } from '@/contracts/directory';
+import { coverageSchema, type Coverage } from '@/contracts/directory';
 import type { RequestContext } from '../../platform/context';
+import { DAY } from '../../platform/clock';
 import type { PlatformDeps } from '../../platform/deps';
 import { authorize, isSecretariat } from '../../platform/permissions';
 import { referenceRepository } from '../reference/reference.repository';
 import { coverageRepository } from './coverage.repository';
+import { directoryCache, type DirectoryCache } from './directory-cache';
 import { freshCutoff } from './freshness';
+
+type CoverageFilter = { subregion?: string; workingGroup?: string };
 
 /**
  * The coverage map: for every Member and mandate, how many focal-point positions are confirmed, stale or missing.
  * A Member with no position at all under a mandate shows one `missing` there: that gap is what the map is for.
  */
 export class CoverageService {
-  constructor(private readonly d: PlatformDeps) {}
+  constructor(
+    private readonly d: PlatformDeps,
+    private readonly cache: DirectoryCache | null = directoryCache(d),
+  ) {}
 
-  async map(ctx: RequestContext, f: { subregion?: string; workingGroup?: string }): Promise<Coverage> {
+  async map(ctx: RequestContext, f: CoverageFilter): Promise<Coverage> {
     const actor = authorize(ctx, 'directory.coverage');
-    const [members, mandates] = await Promise.all([referenceRepository.members(this.d.db), referenceRepository.mandates(this.d.db)]);
-    const counts = await coverageRepository.counts(this.d.db, {
-      freshCutoff: freshCutoff(this.d.clock.now(), this.d.config.CONFIRMATION_INTERVAL_DAYS),
-      workingGroup: f.workingGroup,
-    });
+    return (await this.compute(isSecretariat(actor) ? null : actor.memberScopes, f)).map;
+  }
+
+  /**
+   * The map as JSON text, cached under the directory data version per set of Members the viewer may see and
+   * filter; the permission check runs on every request. A cached map stays right until the first confirmation
+   * it counts falls due (a confirmed position turns stale then) or a write changes the version.
+   */
+  async mapJson(ctx: RequestContext, f: CoverageFilter): Promise<string> {
+    const actor = authorize(ctx, 'directory.coverage');
+    const scopes = isSecretariat(actor) ? null : actor.memberScopes;
+    const compute = async () => {
+      const { map, until } = await this.compute(scopes, f);
+      return { json: JSON.stringify(coverageSchema.parse(map)), until };
+    };
+    if (!this.cache) return (await compute()).json;
+    const key = ['coverage', scopes ? [...scopes].sort().join(',') : '*', f.subregion ?? '', f.workingGroup ?? ''].join('\u0001');
+    return this.cache.get(key, compute);
+  }
+
+  private async compute(scopes: readonly string[] | null, f: CoverageFilter): Promise<{ map: Coverage; until: number }> {
+    const interval = this.d.config.CONFIRMATION_INTERVAL_DAYS;
+    const cutoff = freshCutoff(this.d.clock.now(), interval);
+    const [members, mandates, counts, oldestFresh] = await Promise.all([
+      referenceRepository.members(this.d.db),
+      referenceRepository.mandates(this.d.db),
+      coverageRepository.counts(this.d.db, { freshCutoff: cutoff, workingGroup: f.workingGroup }),
+      coverageRepository.oldestFreshConfirmation(this.d.db, cutoff),
+    ]);
     const byKey = new Map(counts.map((c) => [`${c.member_code}|${c.mandate_code}`, c]));
-    const visibleMembers = members.filter(
-      (m) => (!f.subregion || m.subregion_code === f.subregion) && (isSecretariat(actor) || actor.memberScopes.includes(m.code)),
-    );
-    return {
+    const visibleMembers = members.filter((m) => (!f.subregion || m.subregion_code === f.subregion) && (!scopes || scopes.includes(m.code)));
+    const map: Coverage = {
       mandates: mandates.map(({ code, name }) => ({ code, name })),
       rows: visibleMembers.map((m) => ({
         memberCode: m.code,
@@ -39,5 +68,6 @@ export class CoverageService {
         ),
       })),
     };
+    return { map, until: oldestFresh ? Date.parse(oldestFresh) + interval * DAY : Infinity };
   }
 }

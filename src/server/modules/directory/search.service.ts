@@ -1,10 +1,11 @@
 import type { z } from 'zod';
-import type { Freshness, SearchHit, SearchResult, searchQuerySchema } from '@/contracts/directory';
+import { searchResultSchema, type Freshness, type SearchHit, type SearchResult, type searchQuerySchema } from '@/contracts/directory';
 import type { RequestContext } from '../../platform/context';
 import type { PlatformDeps } from '../../platform/deps';
 import { queryTokens } from '../../platform/search';
 import { referenceRepository } from '../reference/reference.repository';
 import { agencyListRepository } from './agency-list.repository';
+import { directoryCache, type DirectoryCache } from './directory-cache';
 import { directoryRepository } from './directory.repository';
 import { freshCutoff, freshnessOf } from './freshness';
 import { searchRepository } from './search.repository';
@@ -16,6 +17,20 @@ const CANDIDATES = 2000;
 const kindOrder = { member: 0, agency: 1, position: 2, person: 3 } as const;
 /** The order of `String.prototype.localeCompare` (default locale), built once: a collator per call costs more than the compare. */
 const collator = new Intl.Collator();
+
+/** Until when (clock ms) an answer stays right without a write: the earliest time a confirmed hit falls due. */
+interface Expiry {
+  until: number;
+}
+
+/**
+ * Everything of the viewer a search answer depends on. Hits carry names and titles, never contact details, so the
+ * only difference is that anonymous visitors find only the people who have a public channel (see `people`).
+ * Anything else read from `ctx` in this service must be added here, or cached answers would cross viewers.
+ */
+function searchScope(ctx: RequestContext): string {
+  return ctx.actor ? 'signed-in' : 'anonymous';
+}
 
 interface Facts {
   member_code: string | null;
@@ -33,9 +48,37 @@ interface Facts {
  * have a public channel.
  */
 export class DirectorySearchService {
-  constructor(private readonly d: PlatformDeps) {}
+  constructor(
+    private readonly d: PlatformDeps,
+    /** Shared with the coverage map and the import (one per database handle); null to compute every answer. */
+    readonly cache: DirectoryCache | null = directoryCache(d),
+  ) {}
 
-  async search(ctx: RequestContext, q: SearchQuery): Promise<SearchResult> {
+  /**
+   * The answer as JSON text, from the cache when the same search was answered for the same scope of viewer
+   * under the current data version. Keyed by the text as typed (trimmed): tokenising it for the key would cost
+   * about as much as the rest of a cached answer. With a freshness filter the answer depends on the time of day
+   * through the SQL cut-off of the agency list, so it is not cached.
+   */
+  async searchJson(ctx: RequestContext, q: SearchQuery): Promise<string> {
+    const compute = async () => {
+      const expiry = { until: Infinity };
+      const result = await this.run(ctx, q, expiry);
+      // The response schema strips fields not listed; applied here because cached text bypasses the serializer.
+      return { json: JSON.stringify(searchResultSchema.parse(result)), until: q.freshness ? -Infinity : expiry.until };
+    };
+    if (!this.cache) return (await compute()).json;
+    const key = [searchScope(ctx), q.q, q.kind, q.limit, q.member, q.subregion, q.mandate, q.workingGroup, q.agencyType, q.freshness]
+      .map((v) => v ?? '')
+      .join('\u0001');
+    return this.cache.get(key, compute);
+  }
+
+  search(ctx: RequestContext, q: SearchQuery): Promise<SearchResult> {
+    return this.run(ctx, q, { until: Infinity });
+  }
+
+  private async run(ctx: RequestContext, q: SearchQuery, expiry: Expiry): Promise<SearchResult> {
     if (!q.q) return this.browse(q);
     const tokens = queryTokens(q.q);
     if (tokens.length === 0) return { items: [], total: 0 };
@@ -43,13 +86,13 @@ export class DirectorySearchService {
     const ids = (type: string) => docs.filter((d) => d.doc_type === type).map((d) => d.doc_id);
     const wanted = (kind: keyof typeof kindOrder) => (!q.kind || q.kind === kind ? ids(kind) : []);
     if (!q.member && !q.subregion && !q.mandate && !q.workingGroup && !q.agencyType && !q.freshness) {
-      return this.page(ctx, q, { member: wanted('member'), agency: wanted('agency'), position: wanted('position'), person: wanted('person') });
+      return this.page(ctx, q, { member: wanted('member'), agency: wanted('agency'), position: wanted('position'), person: wanted('person') }, expiry);
     }
     const [members, agencies, positions, people] = await Promise.all([
       this.members(wanted('member'), q),
       this.agencies(wanted('agency'), q),
-      this.positions(wanted('position'), q),
-      this.people(ctx, wanted('person'), q),
+      this.positions(wanted('position'), q, expiry),
+      this.people(ctx, wanted('person'), q, expiry),
     ]);
     const all = [...members, ...agencies, ...positions, ...people].sort((a, b) => kindOrder[a.kind] - kindOrder[b.kind] || collator.compare(a.title, b.title));
     return { items: all.slice(0, q.limit), total: all.length };
@@ -61,7 +104,7 @@ export class DirectorySearchService {
    * page: the titles of the kinds that fill it (to sort them), then the facts of the `limit` hits shown. Same
    * order as the filtered path: by kind, then title (then id, the order the records were read in there).
    */
-  private async page(ctx: RequestContext, q: SearchQuery, ids: Record<keyof typeof kindOrder, string[]>): Promise<SearchResult> {
+  private async page(ctx: RequestContext, q: SearchQuery, ids: Record<keyof typeof kindOrder, string[]>, expiry: Expiry): Promise<SearchResult> {
     if (!ctx.actor && ids.person.length) {
       const allowed = await directoryRepository.hasPublicChannel(this.d.db, ids.person);
       ids = { ...ids, person: ids.person.filter((id) => allowed.has(id)) };
@@ -75,7 +118,7 @@ export class DirectorySearchService {
       if (!ids[kind].length) continue;
       const titled = await searchRepository.titles(this.d.db, kind, ids[kind]);
       const shown = titled.sort((a, b) => collator.compare(a.title, b.title) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).slice(0, room).map((t) => t.id);
-      const hits = kind === 'agency' ? await this.agencies(shown, q) : kind === 'position' ? await this.positions(shown, q) : await this.people(ctx, shown, q);
+      const hits = kind === 'agency' ? await this.agencies(shown, q) : kind === 'position' ? await this.positions(shown, q, expiry) : await this.people(ctx, shown, q, expiry);
       const byId = new Map(hits.map((h) => [h.id, h]));
       for (const id of shown) {
         const hit = byId.get(id);
@@ -120,17 +163,17 @@ export class DirectorySearchService {
     });
   }
 
-  private async positions(ids: string[], q: SearchQuery): Promise<SearchHit[]> {
+  private async positions(ids: string[], q: SearchQuery, expiry: Expiry): Promise<SearchHit[]> {
     if (!ids.length) return [];
     const rows = await searchRepository.positionFacts(this.d.db, ids, { subregions: !!q.subregion });
     const mandates = q.mandate ? await searchRepository.mandatesOf(this.d.db, rows.map((r) => r.agency_id)) : new Map<string, Set<string>>();
     return rows
-      .map((r) => ({ r, freshness: this.freshness(r) }))
+      .map((r) => ({ r, freshness: this.freshness(r, expiry) }))
       .filter(({ r, freshness }) => this.passes(r, freshness, mandates, q))
       .map(({ r, freshness }) => ({ kind: 'position', id: r.id, title: r.title, subtitle: r.agency_name, memberCode: r.member_code, agencyId: r.agency_id, freshness }));
   }
 
-  private async people(ctx: RequestContext, ids: string[], q: SearchQuery): Promise<SearchHit[]> {
+  private async people(ctx: RequestContext, ids: string[], q: SearchQuery, expiry: Expiry): Promise<SearchHit[]> {
     if (!ids.length) return [];
     const allowed = ctx.actor ? null : await directoryRepository.hasPublicChannel(this.d.db, ids);
     const rows = (await searchRepository.personFacts(this.d.db, ids, { subregions: !!q.subregion })).filter((r) => !allowed || allowed.has(r.id));
@@ -138,7 +181,7 @@ export class DirectorySearchService {
     const hits = new Map<string, SearchHit>();
     for (const r of rows) {
       const facts = { ...r, holder_id: r.id };
-      const freshness = r.position_id ? this.freshness(facts) : null;
+      const freshness = r.position_id ? this.freshness(facts, expiry) : null;
       const filtered = q.member || q.subregion || q.mandate || q.workingGroup || q.agencyType || q.freshness;
       if (filtered && (!r.position_id || !freshness || !this.passes(facts, freshness, mandates, q))) continue;
       if (hits.has(r.id)) continue;
@@ -162,8 +205,11 @@ export class DirectorySearchService {
     );
   }
 
-  private freshness(r: Pick<Facts, 'holder_id' | 'last_confirmed_at'>): Freshness {
-    return freshnessOf(r, this.d.clock.now(), this.d.config.CONFIRMATION_INTERVAL_DAYS).freshness;
+  /** A hit's freshness; a confirmed one turns stale when it falls due, so the answer is right only until then. */
+  private freshness(r: Pick<Facts, 'holder_id' | 'last_confirmed_at'>, expiry: Expiry): Freshness {
+    const { freshness, dueAt } = freshnessOf(r, this.d.clock.now(), this.d.config.CONFIRMATION_INTERVAL_DAYS);
+    if (freshness === 'confirmed' && dueAt) expiry.until = Math.min(expiry.until, Date.parse(dueAt));
+    return freshness;
   }
 
   private cutoff(): string {

@@ -31,6 +31,11 @@ async function checkUpload(req: FastifyRequest): Promise<void> {
 
 /** Export (CSV, XLSX, vCard) and import (XLSX, CSV) of the directory. */
 export const exchangeRoutes: FastifyPluginAsyncZod<ExchangeRoutesOptions> = async (app, { exports, imports }) => {
+  // A write through these routes has committed by the time its answer is sent: the cached search and coverage
+  // answers are checked against the data version again at the next request.
+  app.addHook('onSend', async (req) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') imports.cache.forget();
+  });
   const tags = ['directory'];
   const limited = { rateLimit: { max: 30, timeWindow: 60_000 } };
 

@@ -19,6 +19,7 @@ import { describeColumns, findHeader, headerKey, suggestMapping } from './import
 import { hasErrors, planImport, wantedBy, type ImportPlan, type PlannedPerson } from './import-plan';
 import { importRepository } from './import.repository';
 import { readSpreadsheet, type SheetRow } from './spreadsheet-file';
+import { directoryCache, type DirectoryCache } from '../directory-cache';
 
 /** The background job that applies an import. */
 export const IMPORT_JOB = 'directory.import';
@@ -43,7 +44,11 @@ class PlanRejected extends Error {
  * so a reload, or another instance, sees where it is.
  */
 export class DirectoryImportService {
+  /** The directory's answer cache, told when an import has written (see `run`). */
+  readonly cache: DirectoryCache;
+
   constructor(private readonly d: PlatformDeps) {
+    this.cache = directoryCache(d);
     d.jobs.work(IMPORT_JOB, (payload) => this.run(String(payload.importId)));
   }
 
@@ -206,6 +211,8 @@ export class DirectoryImportService {
         await this.d.audit.record(trx, ctx, { action: 'directory.import_applied', entity: 'directory_import', entityId: importId, after: { file_name: current.file_name, ...plan.counts } });
         return plan.counts;
       });
+      // A background job answers no request, so the hooks of the directory routes do not see this write.
+      this.cache.forget();
       if (counts) this.d.log.info({ importId, ms: Date.now() - started, ...counts }, 'directory import applied');
     } catch (err) {
       const rejected = err instanceof PlanRejected ? err.plan : null;

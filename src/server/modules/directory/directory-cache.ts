@@ -1,0 +1,99 @@
+import { sql, type Kysely } from 'kysely';
+import type { DB } from '../../db/schema';
+import type { Clock } from '../../platform/clock';
+import type { PlatformDeps } from '../../platform/deps';
+
+/** An answer as cached: its JSON text, and until when (clock time, ms) it stays right if nothing is written. */
+export interface Cacheable {
+  json: string;
+  /** `Infinity` when only a write can change it; a confirmation falling due changes a hit's freshness. */
+  until: number;
+}
+
+/**
+ * How long a version read is trusted. A write through another instance (or a script) shows within this time;
+ * this instance's own writes through the directory API and its imports show at once ({@link DirectoryCache.forget}).
+ * Reading it on every request costs a database round trip per search, about as much as the rest of a cached answer.
+ */
+export const VERSION_CHECK_MS = 1000;
+
+interface Entry extends Cacheable {
+  version: string;
+}
+
+/**
+ * Answers of the directory's hot reads (search, coverage map) as JSON text, under the directory data version
+ * (migration 015: a counter that triggers move forward in the same transaction as any write to the tables these
+ * reads use). The version is read from the database before an answer is computed and the answer is kept under
+ * it, so an answer computed while a write commits is only ever kept under the older version and never served
+ * again once the newer one is read; a write committed by any instance is seen at the next read of the version.
+ *
+ * The version is read at most every `checkMs`, and at once after a write through this instance's directory API
+ * or import (see {@link forget}).
+ */
+export class DirectoryCache {
+  private readonly entries = new Map<string, Entry>();
+  /** Answers being computed, so that a burst of the same request computes it once. */
+  private readonly pending = new Map<string, Promise<Cacheable>>();
+  private known: { version: string; at: number } | null = null;
+
+  constructor(
+    private readonly db: Kysely<DB>,
+    private readonly clock: Clock,
+    private readonly opts: { maxEntries: number; checkMs: number } = { maxEntries: 5000, checkMs: VERSION_CHECK_MS },
+  ) {}
+
+  /** The data version, from the database unless read less than `checkMs` ago. */
+  async version(): Promise<string> {
+    const now = performance.now();
+    if (this.known && now - this.known.at < this.opts.checkMs) return this.known.version;
+    const { rows } = await sql<{ version: string | number }>`select version from directory_version where id = 1`.execute(this.db);
+    const version = String(rows[0]?.version ?? '');
+    if (version !== this.known?.version) this.entries.clear();
+    this.known = { version, at: now };
+    return version;
+  }
+
+  /** Makes the next request read the version again (this instance has just written). */
+  forget(): void {
+    this.known = null;
+  }
+
+  /** The cached JSON for `key`, or `compute()`'s, kept when it is still valid. */
+  async get(key: string, compute: () => Promise<Cacheable>): Promise<string> {
+    const version = await this.version();
+    const now = this.clock.now().getTime();
+    const hit = this.entries.get(key);
+    if (hit && hit.version === version && hit.until > now) {
+      // Most recently used last, so that eviction drops the least recently used first.
+      this.entries.delete(key);
+      this.entries.set(key, hit);
+      return hit.json;
+    }
+    const flight = `${version}\u0000${key}`;
+    let computing = this.pending.get(flight);
+    if (!computing) {
+      computing = compute().finally(() => this.pending.delete(flight));
+      this.pending.set(flight, computing);
+    }
+    const value = await computing;
+    if (value.until > now && this.known?.version === version) {
+      this.entries.delete(key);
+      this.entries.set(key, { ...value, version });
+      if (this.entries.size > this.opts.maxEntries) {
+        const oldest = this.entries.keys().next();
+        if (!oldest.done) this.entries.delete(oldest.value);
+      }
+    }
+    return value.json;
+  }
+}
+
+const caches = new WeakMap<Kysely<DB>, DirectoryCache>();
+
+/** The one cache of a hub (per database handle), shared by the services that read through it. */
+export function directoryCache(d: Pick<PlatformDeps, 'db' | 'clock'>): DirectoryCache {
+  let cache = caches.get(d.db);
+  if (!cache) caches.set(d.db, (cache = new DirectoryCache(d.db, d.clock)));
+  return cache;
+}
