@@ -11,7 +11,7 @@ import { useReference } from '@/web/lib/reference';
 import { useAgencies, useCreateAgency, useUpdateAgency, type AgencyInput, type AgencyPatch } from '../api';
 import { agencyTypeList } from '../options';
 import { CheckboxGroup } from './checkbox-group';
-import { TextArea } from './text-area';
+import { TextArea } from '@/web/components/text-area';
 
 const fields = ['memberCode', 'nameEn', 'nameLocal', 'acronym', 'type', 'mandates', 'parentId', 'website', 'address'] as const;
 

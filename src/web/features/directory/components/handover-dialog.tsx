@@ -10,7 +10,7 @@ import { checkEmail, useFormErrors, type FieldErrors } from '@/web/lib/form-erro
 import { useDirectorySearch, useHandOver, type HandoverBody } from '../api';
 import { today, visibilityList } from '../options';
 import { channelErrorFields, channelField } from './channels-editor';
-import { TextArea } from './text-area';
+import { TextArea } from '@/web/components/text-area';
 import { PersonNameFields } from './person-name-fields';
 
 const fields = ['personId', 'nameLatin', 'nameLocal', 'title', 'startDate', 'note', channelField(0, 'value'), channelField(0, 'visibility')] as const;

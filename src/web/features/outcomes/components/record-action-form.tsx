@@ -7,7 +7,8 @@ import { useT } from '@/web/i18n/use-t';
 import { useFormErrors } from '@/web/lib/form-errors';
 import { useReference } from '@/web/lib/reference';
 import { ownerKinds, statuses, usePatchAction, usePriorities, useRecordAction, type ActionDetail, type ActionInput, type ActionStatus, type OwnerKind } from '../api';
-import { CheckboxGroup, TextArea } from './form-bits';
+import { TextArea } from '@/web/components/text-area';
+import { CheckboxGroup } from './checkbox-group';
 
 const fields = ['text', 'kind', 'code', 'dueDate', 'status', 'progress', 'themes', 'priorities'] as const;
 

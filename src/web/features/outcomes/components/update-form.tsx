@@ -6,7 +6,7 @@ import { TextField } from '@/web/components/text-field';
 import { useT } from '@/web/i18n/use-t';
 import { useFormErrors } from '@/web/lib/form-errors';
 import { statuses, usePostUpdate, type ActionDetail, type ActionStatus } from '../api';
-import { TextArea } from './form-bits';
+import { TextArea } from '@/web/components/text-area';
 
 const fields = ['text', 'progress', 'status', 'evidenceUrl', 'evidenceNote', 'dated'] as const;
 
