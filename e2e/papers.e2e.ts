@@ -102,4 +102,52 @@ describe('papers on the event page', () => {
     await expect(paper.locator('.paper__sensitivity').textContent()).resolves.toBe('Who may read it: Participants');
     await expectAccessible(staff);
   });
+
+  it('the secretariat withdraws a wrong version, then a sensitive paper published by mistake, giving a reason', async () => {
+    const staff = await signedIn(demo.staff);
+    await staff.goto(`/events/${DIALOGUE_ID}`);
+    await staff.getByRole('heading', { level: 2, name: 'Papers' }).waitFor();
+    await staff.getByText('Upload a paper', { exact: true }).click();
+    const form = staff.locator('.paper-upload');
+    await form.getByLabel('File').setInputFiles({ name: 'cases.pdf', mimeType: 'application/pdf', buffer: pdf('case files') });
+    await form.getByLabel('Kind').selectOption('annex');
+    await form.getByLabel('Title').fill('Case files of the working group');
+    await form.getByLabel('Who may read it').selectOption('public');
+    await form.getByRole('button', { name: 'Upload' }).click();
+    await staff.getByText('“Case files of the working group” was published.').waitFor();
+    const paper = staff.getByRole('article', { name: 'Case files of the working group' });
+    await paper.getByText('Upload a new version').click();
+    await paper.getByLabel('File', { exact: true }).setInputFiles({ name: 'cases-2.pdf', mimeType: 'application/pdf', buffer: pdf('more case files') });
+    await paper.getByRole('button', { name: 'Upload new version' }).click();
+    await staff.getByText('Version 2 of “Case files of the working group” was published.').waitFor();
+
+    // One version: from the history, with a reason.
+    await paper.getByText('Version history (2)').click();
+    const v2Url = String(await paper.getByRole('link', { name: /^Download Version 2 / }).getAttribute('href'));
+    await paper.getByRole('button', { name: 'Withdraw version 2' }).click();
+    const versionDialog = staff.getByRole('dialog', { name: 'Withdraw version 2 of “Case files of the working group”?' });
+    await versionDialog.waitFor();
+    await expectAccessible(staff);
+    await versionDialog.getByRole('button', { name: 'Withdraw version 2' }).click();
+    await versionDialog.getByText(/at least 3 characters/).waitFor();
+    await versionDialog.getByLabel('Why is it withdrawn?').fill('Wrong file attached');
+    await versionDialog.getByRole('button', { name: 'Withdraw version 2' }).click();
+    await staff.getByText('Version 2 of “Case files of the working group” was withdrawn and its file deleted.').waitFor();
+    await paper.getByText('Version history (1)').waitFor();
+    expect((await staff.request.get(v2Url)).status()).toBe(404);
+
+    // The whole paper: cancelling changes nothing; confirming takes it off the page and its link answers 404.
+    const v1Url = String(await paper.getByRole('link', { name: /^Download Case files of the working group/ }).getAttribute('href'));
+    await paper.getByRole('button', { name: 'Withdraw this paper' }).click();
+    const dialog = staff.getByRole('dialog', { name: 'Withdraw “Case files of the working group”?' });
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await expect(paper.isVisible()).resolves.toBe(true);
+    await paper.getByRole('button', { name: 'Withdraw this paper' }).click();
+    await dialog.getByLabel('Why is it withdrawn?').fill('Contains case files: not for publication');
+    await dialog.getByRole('button', { name: 'Withdraw paper' }).click();
+    await staff.getByText('“Case files of the working group” was withdrawn and its files deleted.').waitFor();
+    await paper.waitFor({ state: 'detached' });
+    expect((await staff.request.get(v1Url)).status()).toBe(404);
+    await expectAccessible(staff);
+  });
 });

@@ -1,5 +1,5 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Problem } from '@/contracts/common';
+import type { Ok, Problem } from '@/contracts/common';
 import type { EventPapers, FileType, Paper, PaperKind, PaperPatch, PaperVersion, PaperVersionList, Sensitivity } from '@/contracts/papers';
 import type { MessageKey } from '@/web/i18n/en';
 import { api, ApiError } from '@/web/lib/api-client';
@@ -21,6 +21,10 @@ export const getEventPapers = (eventId: string) => api<EventPapers>(`/api/events
 export const getVersions = (paperId: string) => api<PaperVersionList>(`/api/papers/${enc(paperId)}/versions`);
 export const updatePaper = (paperId: string, body: PaperPatch) => api<Paper>(`/api/papers/${enc(paperId)}`, { method: 'PATCH', body });
 
+export const withdrawPaper = (paperId: string, reason: string) => api<Ok>(`/api/papers/${enc(paperId)}/withdraw`, { method: 'POST', body: { reason } });
+export const withdrawVersion = (paperId: string, number: number, reason: string) =>
+  api<Paper>(`/api/papers/${enc(paperId)}/versions/${number}/withdraw`, { method: 'POST', body: { reason } });
+
 export const papersKeys = {
   event: (eventId: string) => ['papers', 'event', eventId] as const,
   versions: (paperId: string) => ['papers', 'versions', paperId] as const,
@@ -41,6 +45,17 @@ export function useUpdatePaper(eventId: string) {
   return useMutation({
     mutationFn: ({ id, patch }: { id: string; patch: PaperPatch }) => updatePaper(id, patch),
     onSuccess: () => qc.invalidateQueries({ queryKey: papersKeys.event(eventId) }),
+  });
+}
+
+/** Withdraws a paper (all versions) or, with a number, one version; the lists and histories are fetched again. */
+export function useWithdraw(eventId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ paperId, number, reason }: { paperId: string; number?: number; reason: string }): Promise<Ok | Paper> =>
+      number === undefined ? withdrawPaper(paperId, reason) : withdrawVersion(paperId, number, reason),
+    onSuccess: (_data, { paperId }) =>
+      Promise.all([qc.invalidateQueries({ queryKey: papersKeys.event(eventId) }), qc.invalidateQueries({ queryKey: papersKeys.versions(paperId) })]),
   });
 }
 

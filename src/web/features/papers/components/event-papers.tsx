@@ -14,6 +14,7 @@ import {
   type EventPapers as EventPapersData, type Paper, type PaperVersion, type Sensitivity,
 } from '../api';
 import { NewVersionForm, UploadPaperForm } from './upload-form';
+import { WithdrawButton } from './withdraw-dialog';
 
 /** "PDF, 2.3 MB": what a download is, before it starts. */
 function useFileLabel() {
@@ -22,7 +23,7 @@ function useFileLabel() {
   return (v: Pick<PaperVersion, 'fileType' | 'size'>) => `${t(fileTypeKey(v.fileType))}, ${formatSize(v.size, locale)}`;
 }
 
-function VersionHistory({ paper }: { paper: Paper }) {
+function VersionHistory({ paper, onNotice }: { paper: Paper; onNotice: (message: string) => void }) {
   const t = useT();
   const locale = useLocale();
   const fileLabel = useFileLabel();
@@ -54,6 +55,10 @@ function VersionHistory({ paper }: { paper: Paper }) {
               ),
             },
             { key: 'note', header: t('papers.col.note'), cell: (v) => v.note ?? '' },
+            // A paper's only version goes with the paper (the server refuses it alone).
+            ...(paper.canEdit && versions.data.items.length > 1
+              ? [{ key: 'withdraw', header: t('papers.col.withdraw'), cell: (v: PaperVersion) => <WithdrawButton paper={paper} number={v.number} onDone={onNotice} /> }]
+              : []),
           ]}
         />
       ) : null}
@@ -107,7 +112,7 @@ function PaperItem({ paper, maxMb, onNotice }: { paper: Paper; maxMb: number; on
         <span className="paper__size">({fileLabel(paper.latest)})</span>
       </p>
       <div lang={locale}>
-        <VersionHistory paper={paper} />
+        <VersionHistory paper={paper} onNotice={onNotice} />
         {paper.canEdit ? (
           <>
             <details className="paper__disclosure">
@@ -115,6 +120,7 @@ function PaperItem({ paper, maxMb, onNotice }: { paper: Paper; maxMb: number; on
               <NewVersionForm paper={paper} maxMb={maxMb} onDone={onNotice} />
             </details>
             <SensitivityForm paper={paper} key={paper.sensitivity} />
+            <WithdrawButton paper={paper} onDone={onNotice} />
           </>
         ) : null}
       </div>
