@@ -185,7 +185,7 @@ export class NotificationsService implements Notifier {
         result.alreadySent++;
         continue;
       }
-      const mail = digestText(mode, list.map((i) => ({ kind: i.kind as NotificationKind, subject: i.subject, text: i.body_text, link: i.link, at: i.created_at })));
+      const mail = digestText(mode, list.map((i) => ({ kind: i.kind as NotificationKind, subject: i.subject, text: i.body_text, link: i.link, at: i.created_at })), user.locale);
       const outboxId = await this.d.mailer.enqueue(trx, { to: user.email, subject: mail.subject, text: mail.text, kind: `digest_${mode}` });
       await trx.updateTable('notification_digests').set({ outbox_id: outboxId }).where('user_id', '=', userId).where('period', '=', period).execute();
       outboxIds.push(outboxId);

@@ -149,6 +149,23 @@ describe('digests', () => {
     const left = await hub.deps.db.selectFrom('notification_items').select('id').where('user_id', 'in', [daily.id, weekly.id]).where('status', '=', 'pending').execute();
     expect(left).toEqual([]);
   });
+
+  it('writes the digest around the notices in the reader’s language, with a heading for every kind', async () => {
+    const reader = await makeUser(hub);
+    await hub.deps.db.updateTable('users').set({ locale: 'id' }).where('id', '=', reader.id).execute();
+    await setMode(hub, reader, 'mention', 'daily');
+    await setMode(hub, reader, 'thread_activity', 'daily');
+    await notify(hub, { kind: 'mention', userIds: [reader.id], subject: 'Dewi mentioned you', text: 'In "Screening lists".', link: '/dialogues/threads/t1' });
+    await notify(hub, { kind: 'thread_activity', userIds: [reader.id], subject: 'New reply in "Screening lists"', text: 'A reply.', link: '/dialogues/threads/t1' });
+    hub.clock.advance(untilNextMorning(hub.clock));
+    await hub.deps.jobs.runNow(DIGEST_JOB);
+    const [mail] = await hub.deps.db.selectFrom('outbox').select(['subject', 'body_text']).where('to_address', '=', reader.email).execute();
+    expect(mail?.subject).toBe('Ringkasan harian Anda dari Bali Process Hub: 2 pemberitahuan');
+    expect(mail?.body_text).toContain('== Sebutan (1) ==');
+    expect(mail?.body_text).toContain('== Dialog yang Anda ikuti (1) ==');
+    expect(mail?.body_text).toContain('Dewi mentioned you');
+    expect(mail?.body_text).toContain('Ubah seberapa sering Anda menerima ini di halaman akun Anda.');
+  });
 });
 
 /** The recipient and subject of a raw message received by the sink. */
