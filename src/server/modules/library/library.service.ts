@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import type { librarySearchQuerySchema} from '@/contracts/library';
 import {
   resourceInputSchema, resourcePatchSchema, type LibraryHit, type LibrarySearchResult,
-  type LibrarySensitivity, type Resource, type ResourceSummary,
+  type LibrarySensitivity, type MarkedText, type Resource, type ResourceSummary,
 } from '@/contracts/library';
 import type { Actor, RequestContext } from '../../platform/context';
 import { newId } from '../../platform/crypto';
@@ -38,7 +38,8 @@ export interface Download {
 const EXTRACTED = new Set(['pdf', 'docx', 'xlsx', 'txt', 'csv']);
 /** File types the library takes. */
 const ACCEPTED = new Set(['pdf', 'docx', 'xlsx']);
-/** Characters of each result's text searched for a snippet. */
+/** Characters of each result's text searched for a snippet: a first read, then (no match yet) the most. */
+const SNIPPET_FIRST_SCAN = 20_000;
 const SNIPPET_SCAN = 200_000;
 
 /** The sensitivities a reader may see: the tiers of canSeeChannel (researchers and visitors: public only). */
@@ -299,11 +300,14 @@ export class LibraryService {
     const offset = query.cursor ? Number(query.cursor) : 0;
     if (!Number.isSafeInteger(offset) || offset < 0) throw errors.field('cursor', 'The cursor is not valid.');
 
-    const catalogue = await this.catalogue();
     const filters = { theme: query.theme, country: query.country, type: query.type, year: query.year, language: query.language };
+    // The version check and the full-text query side by side (two connections on PostgreSQL).
+    const [catalogue, m] = await Promise.all([
+      this.catalogue(),
+      tokens.length ? libraryRepository.matches(this.d.db, this.d.dialect, ftsQuery(this.d.dialect, tokens)) : null,
+    ]);
     let hits: Entry[];
-    if (tokens.length) {
-      const m = await libraryRepository.matches(this.d.db, this.d.dialect, ftsQuery(this.d.dialect, tokens));
+    if (m) {
       hits = catalogue.pick(m.seqs, visible, filters);
       // Rank: every word in the title first, then every word in the description or publisher, then words found in
       // the file's text only; then the default order (newest, then title).
@@ -317,22 +321,34 @@ export class LibraryService {
     const facets = countFacets(hits);
     const page = hits.slice(offset, offset + query.limit);
     const ids = page.map((h) => h.id);
-    const [full, texts] = await Promise.all([
-      libraryRepository.resources(this.d.db, ids),
-      q ? libraryRepository.texts(this.d.db, ids, SNIPPET_SCAN) : Promise.resolve(new Map<string, string>()),
-    ]);
+    const full = await libraryRepository.resources(this.d.db, ids);
     const byId = new Map(full.map((r) => [r.id, r]));
     const re = q ? highlighter(q) : null;
+    // Snippets from the description where the words are there; the file's text is read only for the others, and
+    // only its start first (most matches are early; a long text is read further only when needed).
+    const fromDescription = new Map(full.map((r) => [r.id, snippet(r.description, re)]));
+    const fromText = new Map<string, MarkedText | null>();
+    let pending = re ? full.filter((r) => !fromDescription.get(r.id)).map((r) => r.id) : [];
+    for (const chars of [SNIPPET_FIRST_SCAN, SNIPPET_SCAN]) {
+      if (pending.length === 0) break;
+      const texts = await libraryRepository.texts(this.d.db, pending, chars);
+      pending = pending.filter((id) => {
+        const text = texts.get(id) ?? '';
+        const found = snippet(text, re, undefined, chars);
+        if (found || text.length < chars) fromText.set(id, found);
+        return !found && text.length >= chars;
+      });
+    }
     const items = page.flatMap((h): LibraryHit[] => {
       const r = byId.get(h.id);
       // Checked again on the row itself: a write racing this search (its version read) never shows what it hides.
       if (!r || !visible.includes(r.sensitivity as LibrarySensitivity)) return [];
-      const fromDescription = snippet(r.description, re);
-      const fromText = fromDescription ? null : snippet(texts.get(r.id) ?? '', re);
+      const d = fromDescription.get(r.id);
+      const t = fromText.get(r.id);
       return [{
         ...summary(r),
         titleMarks: markAll(r.title, re),
-        snippet: fromDescription ? { ...fromDescription, source: 'description' } : fromText ? { ...fromText, source: 'text' } : null,
+        snippet: d ? { ...d, source: 'description' } : t ? { ...t, source: 'text' } : null,
       }];
     });
     return { ...empty, total: hits.length, items, facets, nextCursor: offset + query.limit < hits.length ? String(offset + query.limit) : null };

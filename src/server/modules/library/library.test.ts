@@ -1,5 +1,9 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { anonymous, createTestHub, signedIn, type Agent, type TestHub } from '../../../../test/helpers/hub';
+import { buildHub } from '../../app';
 import { pdfBytes } from '../papers/papers.test-support';
 import { attachFile, createResource, docxWith, latinPdf, unicodePdf, xlsxWith } from './library.test-support';
 import { EXTRACT_JOB } from './library.service';
@@ -192,6 +196,35 @@ describe('search', () => {
     expect(p2.items.map((i: { id: string }) => i.id)).not.toContain(p1.items[0].id);
     expect((await admin.request('GET', '/api/library/search?cursor=abc')).status).toBe(400);
     expect((await search(anon, { q: ' - ! ' })).total).toBe(0);
+  });
+});
+
+describe('several server instances', () => {
+  it('a search on another instance sees a write at once: a resource made secret leaves its results, facets and totals', async () => {
+    // Two hubs on one database (a file on SQLite, one schema on PostgreSQL): each keeps its own search catalogue.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hub-lib-two-'));
+    const one = await createTestHub({ SQLITE_PATH: path.join(dir, 'hub.sqlite') });
+    const two = await buildHub(one.config);
+    try {
+      const boss = await signedIn(one, { role: 'secretariat_admin' });
+      const find = async (q: string) => {
+        const res = await two.app.inject({ method: 'GET', url: `/api/library/search?q=${encodeURIComponent(q)}` });
+        expect(res.statusCode).toBe(200);
+        return res.json<{ total: number; items: { id: string; title: string }[]; facets: { country: { value: string; count: number }[] } }>();
+      };
+      const r = await createResource(boss, { title: 'Wombatcheck field manual', countries: ['FJI'] });
+      expect(await find('wombatcheck')).toMatchObject({ total: 1, items: [{ id: r.id }], facets: { country: [{ value: 'FJI', count: 1 }] } });
+      expect((await boss.request('PATCH', `/api/library/${r.id}`, { sensitivity: 'secretariat' })).status).toBe(200);
+      expect(await find('wombatcheck')).toMatchObject({ total: 0, items: [], facets: { country: [] } });
+      expect((await boss.request('PATCH', `/api/library/${r.id}`, { sensitivity: 'public', title: 'Wombatcheck manual, 2nd edition' })).status).toBe(200);
+      expect((await find('wombatcheck')).items.map((i) => i.title)).toEqual(['Wombatcheck manual, 2nd edition']);
+      expect((await boss.request('DELETE', `/api/library/${r.id}`)).status).toBe(200);
+      expect((await find('wombatcheck')).total).toBe(0);
+    } finally {
+      await two.app.close();
+      await one.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
