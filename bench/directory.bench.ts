@@ -5,11 +5,14 @@
  *  1. generation and insert time (rows and search index, one transaction);
  *  2. search latency p50/p95/p99 over a set of realistic queries (Latin prefixes, names without diacritics,
  *     local-script substrings), timed in this process around `app.inject` (routing, session, validation, service,
- *     serialisation; no socket) and around the service call alone, next to the raw token query run directly on
- *     the same database through the driver;
+ *     serialisation; no socket; a query asked before is answered from the directory cache, as it is in service)
+ *     and around the uncached service call alone, next to the raw token query run directly on the same database
+ *     through the driver;
  *  3. throughput of the authenticated search endpoint over real HTTP (autocannon, 50 connections; the server in a
- *     child process) next to a bare Fastify JSON route in the same child;
- *  4. the coverage map for all Members (median of 20 calls through app.inject) next to `select count(*) from positions`.
+ *     child process) next to a bare Fastify JSON route in the same child; the queries are cycled, so after the
+ *     first round they are answered from the cache;
+ *  4. the coverage map for all Members: the first call (computed) and the median of 20 more (cached) through
+ *     app.inject, next to `select count(*) from positions`.
  *
  * BENCH_SCALE (default 1) shrinks the data for quick runs; BENCH_SECONDS (default 10) is each load run's length;
  * BENCH_QUERIES (default 500) the number of timed searches; BENCH_DATABASE_URL the PostgreSQL server (default
@@ -273,7 +276,8 @@ interface Result {
   raw: Stats;
   meanHits: number;
   http: { search: Load; bare: Load };
-  coverage: { hub: number; baseline: number };
+  coverage: { hub: number; cold: number; baseline: number };
+  distinctQueries: number;
 }
 
 async function run(target: Target): Promise<Result> {
@@ -339,6 +343,9 @@ async function run(target: Target): Promise<Result> {
 
   const coverage: number[] = [];
   const countMs: number[] = [];
+  // The first call computes the map (nothing cached it yet); the next ones are served from the cache.
+  const [coverageCold, first] = await timed(() => hub.app.inject({ method: 'GET', url: '/api/directory/coverage', headers: { cookie } }));
+  if (first.statusCode !== 200) throw new Error(`coverage: ${first.statusCode} ${first.body}`);
   for (let i = 0; i < 22; i++) {
     const [a, res] = await timed(() => hub.app.inject({ method: 'GET', url: '/api/directory/coverage', headers: { cookie } }));
     if (res.statusCode !== 200) throw new Error(`coverage: ${res.statusCode} ${res.body}`);
@@ -348,7 +355,7 @@ async function run(target: Target): Promise<Result> {
       countMs.push(b);
     }
   }
-  console.log(`   coverage map median ${stats(coverage).p50.toFixed(1)} ms, count(*) median ${stats(countMs).p50.toFixed(2)} ms`);
+  console.log(`   coverage map first call ${coverageCold.toFixed(1)} ms, then median ${stats(coverage).p50.toFixed(1)} ms, count(*) median ${stats(countMs).p50.toFixed(2)} ms`);
   await raw.close();
   await hub.app.close();
 
@@ -378,7 +385,8 @@ async function run(target: Target): Promise<Result> {
     raw: stats(rawMs),
     meanHits: hits / queries.length,
     http,
-    coverage: { hub: stats(coverage).p50, baseline: stats(countMs).p50 },
+    coverage: { hub: stats(coverage).p50, cold: coverageCold, baseline: stats(countMs).p50 },
+    distinctQueries: new Set(queries).size,
   };
 }
 
@@ -396,21 +404,25 @@ function report(results: Result[]): void {
   line('generate / insert (s)', (r) => `${r.generateS.toFixed(1)} / ${r.insertS.toFixed(1)}`);
   line('vacuum analyze after the load (s)', (r) => (r.vacuumS ? r.vacuumS.toFixed(1) : '-'));
   line(`search, app.inject, p50 / p95 / p99 (${results[0]?.queries ?? 0} q)`, (r) => trio(r.inject), `target p95 ≤ ${targets.searchP95} ms`);
-  line('search, service call alone, p50 / p95 / p99', (r) => trio(r.service));
+  line('  distinct queries (repeats: cache hits)', (r) => String(r.distinctQueries));
+  line('search, service alone, uncached, p50/p95/p99', (r) => trio(r.service));
   line('raw token SQL (driver), p50 / p95 / p99', (r) => trio(r.raw));
   line('app.inject / raw SQL (p50, p95)', (r) => `${(r.inject.p50 / r.raw.p50).toFixed(1)}x, ${(r.inject.p95 / r.raw.p95).toFixed(1)}x`);
   line('raw SQL rows per query (mean, cap 2000)', (r) => r.meanHits.toFixed(0));
   line('  -> search p95', (r) => verdict(r.inject.p95 <= targets.searchP95));
+  line('  -> search p95 without the cache (service call)', (r) => verdict(r.service.p95 <= targets.searchP95));
   line(`HTTP search req/s (autocannon, ${connections} conn., ${seconds} s)`, (r) => r.http.search.rps.toFixed(0));
   line('HTTP search mean / p99 latency', (r) => `${ms(r.http.search.mean)} / ${ms(r.http.search.p99)}`);
   line('HTTP search timeouts / errors', (r) => String(r.http.search.errors));
   line('bare Fastify JSON req/s', (r) => r.http.bare.rps.toFixed(0));
   line('search / bare throughput', (r) => `${((100 * r.http.search.rps) / r.http.bare.rps).toFixed(1)}%`, `target ≥ ${targets.throughputRatio * 100}%`);
   line('  -> throughput', (r) => verdict(r.http.search.rps / r.http.bare.rps >= targets.throughputRatio));
-  line('coverage map, all Members (median of 20)', (r) => ms(r.coverage.hub), `target ≤ ${targets.coverageMs} ms`);
+  line('coverage map, all Members, first call (computed)', (r) => ms(r.coverage.cold));
+  line('coverage map, all Members (median of 20, cached)', (r) => ms(r.coverage.hub), `target ≤ ${targets.coverageMs} ms`);
   line('select count(*) from positions (median of 20)', (r) => ms(r.coverage.baseline));
   line('coverage / count(*)', (r) => `${(r.coverage.hub / r.coverage.baseline).toFixed(1)}x`);
   line('  -> coverage', (r) => verdict(r.coverage.hub <= targets.coverageMs));
+  line('  -> coverage, first call (computed)', (r) => verdict(r.coverage.cold <= targets.coverageMs));
 }
 
 async function main(): Promise<void> {
