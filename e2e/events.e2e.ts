@@ -58,6 +58,11 @@ describe('events', () => {
     await form.getByLabel('Guest’s organisation').fill('Example Institute');
     await form.getByRole('button', { name: 'Add guest speaker' }).click();
     await form.getByRole('button', { name: 'Remove Dr Example Speaker' }).waitFor();
+    // A guest speaker of an earlier dialogue is on file: chosen, not typed again.
+    await form.getByLabel('Find a guest speaker on file').fill('borah');
+    await form.getByRole('button', { name: 'Add Dr Borah Park (guest speaker on file)' }).click();
+    await form.getByRole('button', { name: 'Remove Dr Borah Park' }).waitFor();
+    await form.getByLabel('Role of Dr Borah Park').selectOption('moderator');
     await expectAccessible(page);
     await form.getByRole('button', { name: 'Add session' }).click();
     await page.getByRole('button', { name: 'Edit session: Opening and shared concerns' }).waitFor();
@@ -80,6 +85,7 @@ describe('events', () => {
     await page.getByText('09:00–10:30').waitFor();
     await page.getByText(/Your time: 02:00–03:30/).waitFor();
     await page.getByText('Dr Example Speaker').first().waitFor();
+    await page.getByText('Dr Borah Park').first().waitFor();
     await page.getByText('Room: Room Merapi').waitFor();
     await page.getByRole('heading', { level: 2, name: 'Breakout groups' }).waitFor();
     await page.getByText('During: Opening and shared concerns').waitFor();

@@ -104,6 +104,19 @@ export const guestSpeakerInputSchema = z.object({
   bio: trimmed(3000).nullable().optional(),
 });
 
+/** Guest speaker profiles already on file, to choose one for a session instead of typing it again. */
+export const guestSpeakerQuerySchema = z.object({ q: z.string().trim().max(200).default('') });
+export const guestSpeakerProfileSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  title: z.string().nullable(),
+  organisation: z.string().nullable(),
+  bio: z.string().nullable(),
+});
+export type GuestSpeakerProfile = z.infer<typeof guestSpeakerProfileSchema>;
+export const guestSpeakerListSchema = z.object({ items: z.array(guestSpeakerProfileSchema) });
+export type GuestSpeakerList = z.infer<typeof guestSpeakerListSchema>;
+
 /** A speaker is a person from the directory, an existing guest speaker profile, or a new guest speaker. */
 export const speakerInputSchema = z
   .object({

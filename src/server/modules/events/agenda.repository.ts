@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../../db/schema';
 import type { EventBreakoutsTable, EventSessionSpeakersTable, EventSessionsTable, GuestSpeakersTable } from './events.tables';
 
@@ -99,6 +99,22 @@ export const agendaRepository = {
 
   async deleteSession(db: Db, id: string): Promise<void> {
     await db.deleteFrom('event_sessions').where('id', '=', id).execute();
+  },
+
+  /** Guest speaker profiles whose name or organisation contains the text (any case), by name; at most `limit`. */
+  findGuests(db: Db, text: string, limit: number): Promise<GuestSpeakersTable[]> {
+    // LIKE wildcards typed by the user are matched as themselves.
+    const pattern = `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    return db
+      .selectFrom('guest_speakers')
+      .selectAll()
+      .$if(text !== '', (q) =>
+        q.where((eb) => eb.or([sql<boolean>`lower(name) like ${pattern} escape '\\'`, sql<boolean>`lower(coalesce(organisation, '')) like ${pattern} escape '\\'`])),
+      )
+      .orderBy('name')
+      .orderBy('id')
+      .limit(limit)
+      .execute();
   },
 
   async insertGuest(db: Db, row: GuestSpeakersTable): Promise<void> {

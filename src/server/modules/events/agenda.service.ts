@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { AssignableParticipant, breakoutInputSchema, breakoutPatchSchema, EventDetail, sessionInputSchema, sessionPatchSchema, speakerInputSchema } from '@/contracts/events';
+import type { AssignableParticipant, GuestSpeakerList, breakoutInputSchema, breakoutPatchSchema, EventDetail, sessionInputSchema, sessionPatchSchema, speakerInputSchema } from '@/contracts/events';
 import type { Transaction } from 'kysely';
 import type { DB } from '../../db/schema';
 import type { RequestContext } from '../../platform/context';
@@ -36,6 +36,13 @@ export class AgendaService {
     if (!e) throw errors.notFound('The event');
     const { working_group_name: _w, ...row } = e;
     return row;
+  }
+
+  /** Guest speaker profiles on file, for the session editor to reuse one (secretariat: they edit agendas). */
+  async guestSpeakers(ctx: RequestContext, q: string): Promise<GuestSpeakerList> {
+    requireSecretariat(ctx);
+    const rows = await agendaRepository.findGuests(this.d.db, q, 20);
+    return { items: rows.map((g) => ({ id: g.id, name: g.name, title: g.title, organisation: g.organisation, bio: g.bio })) };
   }
 
   async addSession(ctx: RequestContext, idOrSlug: string, input: SessionInput): Promise<EventDetail> {

@@ -68,6 +68,33 @@ describe('agenda sessions and speakers', () => {
     expect(trail.filter((t) => t.action === 'event_session.created')).toHaveLength(2);
   });
 
+  it('finds guest speaker profiles on file by name or organisation, for the secretariat to reuse on another agenda', async () => {
+    const e = await dialogue();
+    const tag = newId().slice(0, 8);
+    await staff.request('POST', `/api/events/${e.id}/sessions`, {
+      title: 'Panel', date: '2022-09-07', startTime: '09:00', endTime: '10:00',
+      speakers: [{ guest: { name: `Dr Ama Mensah ${tag}`, title: 'Professor', organisation: `Centre 100%_Research ${tag}` } }, { guest: { name: `Lin Wei ${tag}` } }],
+    });
+    const byName = await staff.request('GET', `/api/guest-speakers?q=${encodeURIComponent(`ama mensah ${tag}`)}`);
+    expect(byName.status).toBe(200);
+    expect(byName.body.items).toEqual([{ id: expect.any(String), name: `Dr Ama Mensah ${tag}`, title: 'Professor', organisation: `Centre 100%_Research ${tag}`, bio: null }]);
+    // By organisation; "%" and "_" are matched as typed, not as wildcards.
+    expect((await staff.request('GET', `/api/guest-speakers?q=${encodeURIComponent(`100%_research ${tag}`)}`)).body.items).toHaveLength(1);
+    expect((await staff.request('GET', `/api/guest-speakers?q=${encodeURIComponent(`1%_r ${tag}`)}`)).body.items).toHaveLength(0);
+    expect((await staff.request('GET', `/api/guest-speakers?q=${tag}`)).body.items.map((g: { name: string }) => g.name)).toEqual([`Dr Ama Mensah ${tag}`, `Lin Wei ${tag}`]);
+
+    // Reused on a second event's agenda: the same profile, no new one.
+    const other = await dialogue();
+    const guestsBefore = await count('guest_speakers');
+    const reused = await staff.request('POST', `/api/events/${other.id}/sessions`, { title: 'Keynote', date: '2022-09-08', startTime: '09:00', endTime: '09:30', speakers: [{ guestSpeakerId: byName.body.items[0].id, role: 'chair' }] });
+    expect(reused.status).toBe(201);
+    expect(reused.body.sessions[0].speakers).toEqual([expect.objectContaining({ kind: 'guest', guestSpeakerId: byName.body.items[0].id, name: `Dr Ama Mensah ${tag}`, role: 'chair' })]);
+    expect(await count('guest_speakers')).toBe(guestsBefore);
+
+    expect((await official.request('GET', `/api/guest-speakers?q=${tag}`)).status).toBe(403);
+    expect((await anonymous(hub).request('GET', `/api/guest-speakers?q=${tag}`)).status).toBe(401);
+  });
+
   it('refuses a session outside the event dates in its zone, an end before the start and an unknown speaker, changing nothing', async () => {
     const e = await dialogue();
     const before = { sessions: await count('event_sessions'), speakers: await count('event_session_speakers'), guests: await count('guest_speakers') };

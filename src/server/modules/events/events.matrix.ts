@@ -12,6 +12,7 @@ export const eventsMatrix: MatrixRows = {
   'POST /api/events':                               row('D    A     A     D    D     D    D'),
   'GET /api/events/:id':                            row('A    A     A     A    A     A    A'),
   'PATCH /api/events/:id':                          row('D    A     A     D    D     D    D'),
+  'GET /api/guest-speakers':                        row('D    A     A     D    D     D    D'),
   'POST /api/events/:id/sessions':                  row('D    A     A     D    D     D    D'),
   'PATCH /api/events/:id/sessions/:sessionId':      row('D    A     A     D    D     D    D'),
   'DELETE /api/events/:id/sessions/:sessionId':     row('D    A     A     D    D     D    D'),

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   assignableParticipantsSchema, breakoutInputSchema, breakoutPatchSchema, eventBreakoutParams, eventIdParam, eventInputSchema, eventListQuerySchema, eventListSchema,
-  eventPatchSchema, eventSchema, eventSessionParams, sessionInputSchema, sessionPatchSchema,
+  eventPatchSchema, eventSchema, eventSessionParams, guestSpeakerListSchema, guestSpeakerQuerySchema, sessionInputSchema, sessionPatchSchema,
 } from '@/contracts/events';
 import { problems } from '../../platform/http/responses';
 import type { AgendaService } from './agenda.service';
@@ -22,6 +22,7 @@ export const eventsRoutes: FastifyPluginAsyncZod<EventsRoutesOptions> = async (a
   app.get('/api/events/:id', { schema: { tags, summary: 'An event (by id or slug) with its agenda: sessions (UTC times, the event zone), speakers, breakout groups', params: eventIdParam, response: { 200: eventSchema, ...problems(404) } } }, (req) => events.get(req.ctx, req.params.id));
   app.patch('/api/events/:id', { schema: { tags, summary: 'Edit, publish or cancel an event (secretariat)', params: eventIdParam, body: eventPatchSchema, response: { 200: eventSchema, ...write } } }, (req) => events.update(req.ctx, req.params.id, req.body));
 
+  app.get('/api/guest-speakers', { schema: { tags, summary: 'Guest speaker profiles on file whose name or organisation contains q, to reuse one on an agenda (secretariat)', querystring: guestSpeakerQuerySchema, response: { 200: guestSpeakerListSchema, ...problems(400, 401, 403) } } }, (req) => agenda.guestSpeakers(req.ctx, req.query.q));
   app.post('/api/events/:id/sessions', { schema: { tags, summary: 'Add an agenda session with its speakers (secretariat)', params: eventIdParam, body: sessionInputSchema, response: { 201: eventSchema, ...write } } }, async (req, reply) => reply.status(201).send(await agenda.addSession(req.ctx, req.params.id, req.body)));
   app.patch('/api/events/:id/sessions/:sessionId', { schema: { tags, summary: 'Edit a session; `speakers`, when sent, replaces the list (secretariat)', params: eventSessionParams, body: sessionPatchSchema, response: { 200: eventSchema, ...write } } }, (req) => agenda.updateSession(req.ctx, req.params.id, req.params.sessionId, req.body));
   app.delete('/api/events/:id/sessions/:sessionId', { schema: { tags, summary: 'Remove a session (secretariat)', params: eventSessionParams, response: { 200: eventSchema, ...problems(401, 403, 404) } } }, (req) => agenda.deleteSession(req.ctx, req.params.id, req.params.sessionId));

@@ -1,10 +1,10 @@
 import { infiniteQueryOptions, queryOptions, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { AssignableParticipant, BreakoutInput, BreakoutPatch, EventDetail, EventInput, EventList, EventPatch, SessionInput, SessionPatch } from '@/contracts/events';
+import type { AssignableParticipant, BreakoutInput, BreakoutPatch, EventDetail, EventInput, EventList, EventPatch, GuestSpeakerList, GuestSpeakerProfile, SessionInput, SessionPatch } from '@/contracts/events';
 import type { SearchResult } from '@/contracts/directory';
 import { api, toQueryString } from '@/web/lib/api-client';
 
 // Only types come from the contracts: a value import would pull zod into the web bundle.
-export type { AssignableParticipant, BreakoutInput, BreakoutPatch, EventDetail, EventInput, EventList, EventPatch, SessionInput, SessionPatch };
+export type { AssignableParticipant, BreakoutInput, BreakoutPatch, EventDetail, EventInput, EventList, EventPatch, GuestSpeakerProfile, SessionInput, SessionPatch };
 
 /** What the events list is narrowed by; kept in the address. Empty string: no filter. */
 export interface EventFilters {
@@ -31,6 +31,8 @@ export const deleteBreakout = (id: string, breakoutId: string) => api<EventDetai
 export const listBreakoutCandidates = (id: string) => api<{ items: AssignableParticipant[] }>(`/api/events/${enc(id)}/breakout-candidates`);
 /** People in the directory, for choosing a speaker. */
 export const searchPeople = (q: string) => api<SearchResult>(`/api/directory/search${toQueryString({ q, kind: 'person', limit: 10 })}`);
+/** Guest speaker profiles on file (earlier agendas), for reusing one. */
+export const searchGuestSpeakers = (q: string) => api<GuestSpeakerList>(`/api/guest-speakers${toQueryString({ q })}`);
 
 export const eventKeys = {
   all: ['events'] as const,
@@ -52,6 +54,7 @@ export const useEventList = (f: EventFilters) => useInfiniteQuery(eventListOptio
 export const useEvent = (id: string) => useQuery(eventOptions(id));
 export const useBreakoutCandidates = (id: string) => useQuery({ queryKey: eventKeys.candidates(id), queryFn: () => listBreakoutCandidates(id) });
 export const usePeopleSearch = (q: string) => useQuery({ queryKey: ['events', 'people', q], queryFn: () => searchPeople(q), enabled: q.trim().length >= 2 });
+export const useGuestSpeakerSearch = (q: string) => useQuery({ queryKey: ['events', 'guest-speakers', q.trim()], queryFn: () => searchGuestSpeakers(q.trim()), enabled: q.trim().length >= 2 });
 
 /** Every write answers with the whole event: it replaces the cached one, and lists refresh. */
 function useEventWrite<V>(fn: (v: V) => Promise<EventDetail>) {

@@ -6,7 +6,7 @@ import { Select } from '@/web/components/select';
 import { TextField } from '@/web/components/text-field';
 import { useT } from '@/web/i18n/use-t';
 import { useFormErrors, type FieldErrors } from '@/web/lib/form-errors';
-import { useAddSession, usePeopleSearch, useUpdateSession, type SessionInput } from '../api';
+import { useAddSession, useGuestSpeakerSearch, usePeopleSearch, useUpdateSession, type SessionInput } from '../api';
 import { datesOf, formatLocalDate, localParts } from '../time';
 import { intlLocale, useLocale } from '@/web/i18n/use-t';
 import { TextArea } from './text-area';
@@ -57,6 +57,10 @@ export function SessionForm({ event, session, onDone }: { event: EventDetail; se
   const [speakers, setSpeakers] = useState<DraftSpeaker[]>(() => speakersOf(session));
   const [personQuery, setPersonQuery] = useState('');
   const people = usePeopleSearch(personQuery);
+  const [guestQuery, setGuestQuery] = useState('');
+  const guests = useGuestSpeakerSearch(guestQuery);
+  // A profile already among the speakers is not offered again.
+  const guestsOnFile = (guests.data?.items ?? []).filter((g) => !speakers.some((s) => s.guestSpeakerId === g.id));
   const [guest, setGuest] = useState(emptyGuest);
   const [guestError, setGuestError] = useState<string | undefined>();
   const set = (key: keyof typeof draft, value: string) => setDraft((d) => ({ ...d, [key]: value }));
@@ -147,6 +151,23 @@ export function SessionForm({ event, session, onDone }: { event: EventDetail; se
             </ul>
           ) : personQuery.trim().length >= 2 && people.isSuccess ? (
             <p className="empty">{t('events.noPeople')}</p>
+          ) : null}
+        </div>
+        <div className="subform">
+          <TextField label={t('events.findGuest')} type="search" value={guestQuery} onChange={(e) => setGuestQuery(e.target.value)} description={t('events.findGuestHint')} />
+          {guestsOnFile.length > 0 ? (
+            <ul className="inline-list">
+              {guestsOnFile.map((g) => (
+                <li key={g.id}>
+                  <Button variant="link" onClick={() => { setSpeakers((s) => [...s, { key: `g-${++keys}`, role: 'speaker', name: g.name, guestSpeakerId: g.id }]); setGuestQuery(''); }}>
+                    {t('events.addGuestProfile', { name: g.name })}
+                  </Button>
+                  {g.title || g.organisation ? <span className="muted"> {[g.title, g.organisation].filter(Boolean).join(', ')}</span> : null}
+                </li>
+              ))}
+            </ul>
+          ) : guestQuery.trim().length >= 2 && guests.isSuccess ? (
+            <p className="empty">{t('events.noGuests')}</p>
           ) : null}
         </div>
         <div className="subform">
