@@ -241,7 +241,14 @@ function stats(ms: number[]): Stats {
 }
 const trio = (s: Stats) => `${s.p50.toFixed(1)} / ${s.p95.toFixed(1)} / ${s.p99.toFixed(1)} ms`;
 
-async function run(name: string, env: Record<string, string>, scripts: Script[], rawFor: () => { query(q: string): Promise<number>; close(): Promise<void> }, bulk: () => Promise<number>): Promise<void> {
+interface Raw {
+  query(q: string): Promise<number>;
+  /** The engine's plan of the raw query and of the search's own full-text query, for the slowest searches. */
+  explain?(q: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+async function run(name: string, env: Record<string, string>, scripts: Script[], rawFor: () => Raw, bulk: () => Promise<number>): Promise<void> {
   const config = loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'silent', RUN_JOBS: 'false', SEED_DEMO: 'false', API_RATE_PER_MINUTE: '100000000', APP_SECRET: 'bench-secret-bench-secret-bench-secret-01', UPLOAD_DIR: path.join(os.tmpdir(), 'hub-lib-bench-up'), WEB_DIST: path.join(os.tmpdir(), 'no-web-app'), ...env });
   const first = await buildHub(config);
   await seedReference(first.deps.db);
@@ -262,23 +269,29 @@ async function run(name: string, env: Record<string, string>, scripts: Script[],
   const api: number[] = [];
   const rawMs: number[] = [];
   let matched = 0;
+  const slowest: { q: string; ms: number; raw: number; total: number }[] = [];
   for (const q of qs) {
     const fts = ftsQuery(dialect, queryTokens(q));
     let t = performance.now();
     const res = await hub.app.inject({ method: 'GET', url: `/api/library/search?q=${encodeURIComponent(q)}` });
     api.push(performance.now() - t);
     if (res.statusCode !== 200) throw new Error(`search failed: ${res.statusCode} ${res.body}`);
-    matched += (JSON.parse(res.body) as { total: number }).total;
+    const total = (JSON.parse(res.body) as { total: number }).total;
+    matched += total;
     t = performance.now();
     await raw.query(fts);
     rawMs.push(performance.now() - t);
+    slowest.push({ q, ms: api.at(-1) ?? 0, raw: rawMs.at(-1) ?? 0, total });
   }
+  slowest.sort((x, y) => y.ms - x.ms);
   const a = stats(api);
   const b = stats(rawMs);
   console.log(`${name}: ${qs.length} searches (mean ${(matched / qs.length).toFixed(0)} visible matches each)`);
   console.log(`  search API (app.inject, visitor)  p50 / p95 / p99: ${trio(a)}   target p95 <= ${target.p95} ms: ${a.p95 <= target.p95 ? 'MET' : 'NOT MET'}`);
   console.log(`  raw full-text query (driver)      p50 / p95 / p99: ${trio(b)}`);
   console.log(`  ratio API / raw (p50, p95): ${(a.p50 / b.p50).toFixed(2)}x, ${(a.p95 / b.p95).toFixed(2)}x   target <= ${target.ratio}x: ${a.p95 / b.p95 <= target.ratio ? 'MET' : 'NOT MET'}`);
+  console.log(`  slowest searches: ${slowest.slice(0, 5).map((x) => `"${x.q}" ${x.ms.toFixed(0)} ms (raw ${x.raw.toFixed(0)} ms, ${x.total} visible matches)`).join('; ')}`);
+  if (raw.explain && process.env.BENCH_EXPLAIN) for (const x of slowest.slice(0, 2)) console.log(await raw.explain(ftsQuery(dialect, queryTokens(x.q))));
   await raw.close();
   await hub.app.close();
 }
@@ -318,6 +331,10 @@ async function main(): Promise<void> {
   try {
     await run('PostgreSQL', { DATABASE_URL: pgUrl, DATABASE_SCHEMA: schema }, scripts, () => ({
       query: async (q) => (await pool.query('SELECT seq FROM library_search WHERE doc @@ $1::tsquery', [q])).rowCount ?? 0,
+      explain: async (q) => {
+        const plan = async (text: string) => (await pool.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS) ${text}`, [q])).rows.map((r) => `    ${r['QUERY PLAN']}`).join('\n');
+        return `  ${q}\n  raw:\n${await plan('SELECT seq FROM library_search WHERE doc @@ $1::tsquery')}\n  search:\n${await plan('SELECT seq, title @@ $1::tsquery AS t, head @@ $1::tsquery AS h FROM library_search WHERE doc @@ $1::tsquery')}`;
+      },
       close: () => Promise.resolve(),
     }), () => insertPostgres(pool, generate(scripts, items)));
   } finally {

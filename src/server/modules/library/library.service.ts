@@ -41,6 +41,8 @@ const ACCEPTED = new Set(['pdf', 'docx', 'xlsx']);
 /** Characters of each result's text searched for a snippet: a first read, then (no match yet) the most. */
 const SNIPPET_FIRST_SCAN = 20_000;
 const SNIPPET_SCAN = 200_000;
+/** Above any catalogue position: a search's sort key is score band × ORDER_SPAN + position. */
+const ORDER_SPAN = 2 ** 32;
 
 /** The sensitivities a reader may see: the tiers of canSeeChannel (researchers and visitors: public only). */
 export function visibleSensitivities(viewer: Actor | null): LibrarySensitivity[] {
@@ -307,19 +309,21 @@ export class LibraryService {
       tokens.length ? libraryRepository.matches(this.d.db, this.d.dialect, ftsQuery(this.d.dialect, tokens)) : null,
     ]);
     let hits: Entry[];
+    let page: Entry[];
     if (m) {
       hits = catalogue.pick(m.seqs, visible, filters);
       // Rank: every word in the title first, then every word in the description or publisher, then words found in
-      // the file's text only; then the default order (newest, then title).
-      const score = (e: Entry) => (m.inTitle.has(e.seq) ? 2 : 0) + (m.inHead.has(e.seq) ? 1 : 0);
-      const keyed = hits.map((e) => ({ e, key: (3 - score(e)) * 2 ** 32 + e.order }));
-      keyed.sort((a, b) => a.key - b.key);
-      hits = keyed.map((k) => k.e);
+      // the file's text only; then the default order (newest, then title). One number per hit, sorted as a typed
+      // array (native numeric sort; tens of thousands of hits for a common word), mapped back for the page only.
+      const keys = new Float64Array(hits.length);
+      hits.forEach((e, i) => { keys[i] = (3 - (m.inTitle.has(e.seq) ? 2 : 0) - (m.inHead.has(e.seq) ? 1 : 0)) * ORDER_SPAN + e.order; });
+      keys.sort();
+      page = Array.from(keys.subarray(offset, offset + query.limit), (k) => catalogue.ordered[k % ORDER_SPAN] as Entry);
     } else {
       hits = catalogue.all(visible, filters);
+      page = hits.slice(offset, offset + query.limit);
     }
     const facets = countFacets(hits);
-    const page = hits.slice(offset, offset + query.limit);
     const ids = page.map((h) => h.id);
     const full = await libraryRepository.resources(this.d.db, ids);
     const byId = new Map(full.map((r) => [r.id, r]));
