@@ -13,6 +13,7 @@ export const notificationKinds = [
   'mention',
   'thread_activity',
   'practice_status',
+  'nomination_received',
 ] as const;
 export const notificationKindSchema = z.enum(notificationKinds);
 export type NotificationKind = z.infer<typeof notificationKindSchema>;

@@ -220,6 +220,12 @@ export const participationRepository = {
   waitlist: (db: Db, eventId: string) =>
     db.selectFrom('event_waitlist').selectAll().where('event_id', '=', eventId).orderBy('since').orderBy('participant_id').execute(),
 
+  /** Active accounts of the secretariat (they decide on nominations). */
+  async secretariatUsers(db: Db): Promise<string[]> {
+    const rows = await db.selectFrom('users').select('id').where('role', 'in', ['secretariat_admin', 'secretariat_staff']).where('status', '=', 'active').execute();
+    return rows.map((r) => r.id);
+  },
+
   /** Active coordinators of any of these Members. */
   async coordinatorsOf(db: Db, members: readonly string[]): Promise<string[]> {
     if (members.length === 0) return [];

@@ -211,7 +211,7 @@ export class ParticipationService {
       organisation: input.organisation || who.organisation || member.name, member_code: member.code, status: 'nominated',
       nominated_by: actor.id, decided_by: null, decided_at: null, registered_at: null, consent_listed: 0, checked_in_at: null, created_at: now, updated_at: now,
     };
-    await this.run(async (trx) => {
+    await this.run(async (trx, outbox) => {
       await serializeOn(trx, this.d.dialect, `event-places:${eventId}`);
       const quota = (await repo.memberQuotas(trx, eventId)).find((q) => q.memberCode === member.code);
       if (!quota) throw errors.conflict(`${member.name} is not invited to this event.`, 'memberCode');
@@ -222,6 +222,14 @@ export class ParticipationService {
       if (dup) throw errors.conflict(`${dup.name} is already on the list for this event (${dup.status}).`, input.personId ? 'personId' : input.userId ? 'userId' : 'email');
       await repo.insertParticipant(trx, row);
       await this.d.audit.record(trx, ctx, { action: 'event_participant.nominated', entity: 'event_participant', entityId: row.id, after: { event_id: eventId, name: row.name, email: row.email, member_code: row.member_code, user_id: row.user_id, person_id: row.person_id, organisation: row.organisation } });
+      // The secretariat decides: tell them, so that a nomination does not wait unseen (not the one who nominated).
+      const nominator = (await repo.user(trx, actor.id))?.display_name ?? 'A coordinator';
+      const secretariat = (await repo.secretariatUsers(trx)).filter((id) => id !== actor.id);
+      await this.notify(trx, outbox, {
+        kind: 'nomination_received', userIds: secretariat, subject: `Nomination to decide: ${row.name} for ${event.title}`,
+        text: `${nominator} nominated ${row.name} (${row.organisation}, ${member.name}) for "${event.title}" (${event.start_date} to ${event.end_date}). ${member.name} has used ${quota.used + 1} of its ${quota.quota} places. Approve or decline the nomination on the event's participants page.`,
+        link: `/events/${eventId}/participants`,
+      });
     });
     return this.one(eventId, row.id, policy.secretariat(actor) ? 'secretariat' : 'coordinator');
   }

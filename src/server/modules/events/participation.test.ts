@@ -107,6 +107,26 @@ describe('invitations', () => {
 });
 
 describe('nominations', () => {
+  it('tells the secretariat of each new nomination (as each chose), but not the one who nominated', async () => {
+    const event = await makeEvent(hub, { title: 'Nomination alert workshop' });
+    await invite(event.id, { kind: 'member', memberCode: 'FJI', quota: 3 });
+    // Staff chose a daily digest for this kind: nothing is mailed at once to them.
+    expect((await staff.request('PUT', '/api/account/notifications', { preferences: [{ kind: 'nomination_received', mode: 'daily' }] })).status).toBe(200);
+    const nom = await nominate(fjiCoord, event.id, { memberCode: 'FJI', name: 'Sera Alert', organisation: 'Fiji Police Force' });
+    expect(nom.status).toBe(201);
+    const toAdmin = (await mail(admin.user!.email, 'nomination_received')).filter((m) => m.subject.includes('Nomination alert workshop'));
+    expect(toAdmin.map((m) => m.subject)).toEqual(['Nomination to decide: Sera Alert for Nomination alert workshop']);
+    const coordName = (await hub.deps.db.selectFrom('users').select('display_name').where('id', '=', fjiCoordUser.id).executeTakeFirstOrThrow()).display_name;
+    expect(toAdmin[0]?.body_text).toContain(`${coordName} nominated Sera Alert (Fiji Police Force, Fiji) for "Nomination alert workshop"`);
+    expect(toAdmin[0]?.body_text).toContain('Fiji has used 1 of its 3 places.');
+    expect(toAdmin[0]?.body_text).toContain(`/events/${event.id}/participants`);
+    expect((await mail(staff.user!.email, 'nomination_received')).filter((m) => m.subject.includes('Nomination alert workshop'))).toEqual([]);
+    // Refused nominations tell nobody; the secretariat nominating itself does not mail the nominator.
+    await nominate(thaCoord, event.id, { memberCode: 'FJI', name: 'Not Theirs' });
+    await approvedOfficial(event.id);
+    expect((await mail(admin.user!.email, 'nomination_received')).filter((m) => m.subject.includes('Nomination alert workshop'))).toHaveLength(1);
+  });
+
   it('lets a coordinator nominate within the quota; over the quota nothing is written', async () => {
     const event = await makeEvent(hub);
     await invite(event.id, { kind: 'member', memberCode: 'FJI', quota: 2 });

@@ -21,6 +21,7 @@ const kindKeys: Partial<Record<NotificationKind, keyof typeof notificationsEn>> 
   registration_confirmed: 'notifications.kind.registration_confirmed',
   paper_published: 'notifications.kind.paper_published',
   action_due: 'notifications.kind.action_due',
+  nomination_received: 'notifications.kind.nomination_received',
 };
 
 /** The account page's sections: how often each kind of notification arrives, and the private calendar feed. */
