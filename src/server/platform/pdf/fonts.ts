@@ -78,7 +78,20 @@ const graphemes = new Intl.Segmenter('und', { granularity: 'grapheme' });
  * subscripts) is never split; a space or punctuation mark stays in the running font when it has it, so "สมชาย ใจดี"
  * is one run. A letter no font covers is printed as "?" in the Latin font rather than as a missing glyph.
  */
-export function runs(text: string, weight: Weight = 'regular'): Run[] {
+export function runs(text: string, weight: Weight = 'regular'): readonly Readonly<Run>[] {
+  const key = `${weight}\u0000${text}`;
+  const known = memo.get(key);
+  if (known) return known;
+  const out = cutRuns(text, weight);
+  // A list repeats its Members and organisations on every row; the memo is dropped whole when it grows large.
+  if (memo.size >= 10_000) memo.clear();
+  memo.set(key, out);
+  return out;
+}
+
+const memo = new Map<string, readonly Readonly<Run>[]>();
+
+function cutRuns(text: string, weight: Weight): Run[] {
   const list = faces()[weight];
   const latin = list[0]!;
   const out: Run[] = [];
@@ -122,8 +135,9 @@ function baseline(size: number | undefined): number {
  * OpenType features for a run: ccmp off where the font has precomposed letters. fontkit takes an object of
  * features to switch on or off; pdfkit passes it through, though its types only describe a list.
  */
-function features(font: string): { features?: PDFKit.Mixins.OpenTypeFeatures[] } {
-  return precomposedFonts().has(font) ? NO_CCMP : {};
+function features(font: string, text: string): { features?: PDFKit.Mixins.OpenTypeFeatures[] } {
+  // Printable ASCII has nothing to decompose: without features pdfkit can reuse its layout of each word.
+  return precomposedFonts().has(font) && /[^ -~]/.test(text) ? NO_CCMP : {};
 }
 
 const NO_CCMP = { features: { ccmp: false } as unknown as PDFKit.Mixins.OpenTypeFeatures[] };
@@ -140,7 +154,7 @@ export interface TextOptions {
 }
 
 function widthOfRuns(doc: PDFKit.PDFDocument, list: readonly Run[], size: number | undefined): number {
-  return list.reduce((w, r) => w + doc.font(r.font, size).widthOfString(r.text, features(r.font)), 0);
+  return list.reduce((w, r) => w + doc.font(r.font, size).widthOfString(r.text, features(r.font, r.text)), 0);
 }
 
 /** Width of a text printed in runs. */
@@ -170,8 +184,8 @@ export function cell(doc: PDFKit.PDFDocument, text: string, x: number, y: number
   // get letters out of order: the span's ActualText gives the text as written.
   doc.markContent('Span', { actual: shown });
   for (const r of list) {
-    doc.font(r.font, opts.size).text(r.text, at, y, { lineBreak: false, baseline: baseline(opts.size), ...features(r.font) });
-    at += doc.widthOfString(r.text, features(r.font));
+    doc.font(r.font, opts.size).text(r.text, at, y, { lineBreak: false, baseline: baseline(opts.size), ...features(r.font, r.text) });
+    at += doc.widthOfString(r.text, features(r.font, r.text));
   }
   doc.endMarkedContent();
 }
@@ -185,7 +199,7 @@ export function paragraph(doc: PDFKit.PDFDocument, text: string, opts: TextOptio
   const list = runs(text === '' ? ' ' : text, weight);
   doc.markContent('Span', { actual: text });
   list.forEach((r, i) => {
-    doc.font(r.font, size).text(r.text, { ...textOptions, baseline: baseline(size), ...features(r.font), continued: i < list.length - 1 });
+    doc.font(r.font, size).text(r.text, { ...textOptions, baseline: baseline(size), ...features(r.font, r.text), continued: i < list.length - 1 });
   });
   doc.endMarkedContent();
 }
