@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { expect, inject } from 'vitest';
+import { afterAll, beforeAll, expect, inject } from 'vitest';
 import { totpCode } from '../../src/server/platform/auth/totp';
 
 const require = createRequire(import.meta.url);
@@ -19,6 +19,30 @@ export function launch(): Promise<Browser> {
 
 export async function newContext(browser: Browser, opts: { width?: number } = {}): Promise<BrowserContext> {
   return browser.newContext({ baseURL: baseUrl(), viewport: { width: opts.width ?? 1280, height: 900 }, locale: 'en-GB' });
+}
+
+/**
+ * One Chromium for the spec file that calls this at its top level, closed with every context it opened after the
+ * file's tests. `open()` gives a new page in a fresh context (its own cookies), optionally at a phone's width.
+ */
+export function browserPerFile(): { open: (opts?: { width?: number }) => Promise<Page> } {
+  let browser: Browser | undefined;
+  const contexts: BrowserContext[] = [];
+  beforeAll(async () => {
+    browser = await launch();
+  });
+  afterAll(async () => {
+    for (const c of contexts) await c.close();
+    await browser?.close();
+  });
+  return {
+    async open(opts = {}) {
+      if (!browser) throw new Error('browserPerFile: open() is for tests, after the browser started');
+      const context = await newContext(browser, opts);
+      contexts.push(context);
+      return context.newPage();
+    },
+  };
 }
 
 /** Runs axe-core on the page as it is now; fails on any serious or critical violation. */

@@ -44,6 +44,7 @@ import { outboxRoutes } from './modules/outbox/outbox.routes';
 import { OutboxService } from './modules/outbox/outbox.service';
 import { registerPapersModule } from './modules/papers/papers.module';
 import { registerPracticesModule } from './modules/practices/practices.module';
+import { registerPublicationsModule } from './modules/publications/publications.module';
 import { registerSearchModule } from './modules/search/search.module';
 import { referenceRoutes } from './modules/reference/reference.routes';
 import { ReferenceService } from './modules/reference/reference.service';
@@ -219,6 +220,7 @@ export async function buildHub(config: Config, opts: BuildOptions = {}): Promise
   await registerEventsModule(app, deps);
   await registerParticipationModule(app, deps);
   await registerPapersModule(app, deps);
+  await registerPublicationsModule(app, deps);
   await registerOutcomesModule(app, deps);
   await registerNotificationsModule(app, deps);
   await registerCalendarModule(app, deps);

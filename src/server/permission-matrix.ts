@@ -15,6 +15,7 @@ import { notificationsMatrix } from './modules/notifications/notifications.matri
 import { outcomesMatrix } from './modules/outcomes/outcomes.matrix';
 import { papersMatrix } from './modules/papers/papers.matrix';
 import { practicesMatrix } from './modules/practices/practices.matrix';
+import { publicationsMatrix } from './modules/publications/publications.matrix';
 import { searchMatrix } from './modules/search/search.matrix';
 import { row, type MatrixRows } from './permission-row';
 
@@ -95,6 +96,7 @@ export const permissionMatrix: MatrixRows = {
   ...eventsMatrix,
   ...participationMatrix,
   ...papersMatrix,
+  ...publicationsMatrix,
   ...outcomesMatrix,
   ...notificationsMatrix,
   ...calendarMatrix,

@@ -14,6 +14,7 @@ import { libraryPublicRoutes, librarySignedInRoutes } from '@/web/features/libra
 import { practicesPublicRoutes, practicesSignedInRoutes } from '@/web/features/practices/routes';
 import { searchPublicRoutes, searchSignedInRoutes } from '@/web/features/search/routes';
 import { eventsPublicRoutes, eventsSignedInRoutes } from '@/web/features/events/routes';
+import { publicationsPublicRoutes } from '@/web/features/publications/routes';
 import { outcomesSignedInRoutes } from '@/web/features/outcomes/routes';
 import { participationSignedInRoutes } from '@/web/features/participation/routes';
 
@@ -85,6 +86,7 @@ export const router = createBrowserRouter([
       { path: 'directory/people/:id', element: <Person /> },
       { path: 'directory/confirm/:token', element: <ConfirmLink /> },
       ...eventsPublicRoutes,
+      ...publicationsPublicRoutes,
       ...libraryPublicRoutes,
       ...practicesPublicRoutes,
       ...dialoguesPublicRoutes,

@@ -5,6 +5,7 @@
  * Later features keep their messages in features/<name>/messages.ts; they are joined here.
  */
 import { dialoguesEn } from '@/web/features/dialogues/messages';
+import { publicationsEn } from '@/web/features/publications/messages';
 import { libraryEn } from '@/web/features/library/messages';
 import { practicesEn } from '@/web/features/practices/messages';
 import { searchEn } from '@/web/features/search/messages';
@@ -738,6 +739,7 @@ export const en = {
   ...practicesEn,
   ...dialoguesEn,
   ...searchEn,
+  ...publicationsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

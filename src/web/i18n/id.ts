@@ -1,4 +1,5 @@
 import { dialoguesId } from '@/web/features/dialogues/messages';
+import { publicationsId } from '@/web/features/publications/messages';
 import { libraryId } from '@/web/features/library/messages';
 import { practicesId } from '@/web/features/practices/messages';
 import { searchId } from '@/web/features/search/messages';
@@ -739,4 +740,5 @@ export const id: Messages = {
   ...practicesId,
   ...dialoguesId,
   ...searchId,
+  ...publicationsId,
 };

@@ -34,6 +34,16 @@ export function canReadPaper(viewer: Actor | null, sensitivity: string, standing
   }
 }
 
+/**
+ * A report published to everyone: the public outcome report of a published meeting that was not by invitation. A
+ * Members-only meeting's report may be public (the Bali Process publishes its outcome reports); anyone reads it,
+ * signed in or not, and the published reports list (modules/publications) shows it. An invited-only meeting stays
+ * invisible, report included.
+ */
+export function isPublishedReport(paper: { kind: string; sensitivity: string }, event: { status: string; visibility: string }): boolean {
+  return paper.kind === 'outcome_report' && paper.sensitivity === 'public' && event.status !== 'draft' && event.visibility !== 'invited';
+}
+
 /** Uploading papers and versions, and changing their labels: the secretariat. */
 export function canManagePapers(viewer: Actor | null): boolean {
   return !!viewer && !viewer.mustEnrollTotp && isSecretariat(viewer);

@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../db/schema';
+import type { EventsTable } from '../events/events.tables';
 import { participantStatuses } from './papers.policy';
 import type { PapersTable, PaperVersionsTable } from './papers.tables';
 
@@ -124,6 +125,11 @@ export const papersRepository = {
   },
 
   /** The viewer's participant status in the event (null when they have no record). */
+  /** The event, whoever asks: only for a published report (papers.policy isPublishedReport), readable by anyone. */
+  event(db: Db, eventId: string): Promise<EventsTable | undefined> {
+    return db.selectFrom('events').selectAll().where('id', '=', eventId).executeTakeFirst();
+  },
+
   async participantStatus(db: Db, eventId: string, userId: string): Promise<string | null> {
     const rows = await db.selectFrom('event_participants').select('status').where('event_id', '=', eventId).where('user_id', '=', userId).execute();
     // Someone nominated twice keeps the strongest standing.

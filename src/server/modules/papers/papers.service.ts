@@ -14,7 +14,7 @@ import { findVisibleEvent } from '../events/event-access';
 import type { EventsTable } from '../events/events.tables';
 import { participantListPdf, participantListXlsx } from './documents';
 import { packEntries, zipStream } from './meeting-pack';
-import { canDownloadParticipantList, canManagePapers, canReadPaper, type Standing } from './papers.policy';
+import { canDownloadParticipantList, canManagePapers, canReadPaper, isPublishedReport, type Standing } from './papers.policy';
 import { downloadName, presentPaper, presentVersion } from './papers.presenter';
 import { papersRepository, type PaperRow } from './papers.repository';
 import type { PapersTable } from './papers.tables';
@@ -41,8 +41,9 @@ export class PapersService {
   constructor(private readonly d: PlatformDeps, private readonly files: FileStore) {}
 
   /** The event (404 when the viewer may not see it) and where the viewer stands in it. */
-  private async access(ctx: RequestContext, eventId: string): Promise<{ event: EventsTable; standing: Standing }> {
-    const event = await findVisibleEvent(this.d.db, ctx.actor, eventId);
+  /** The event as the viewer may see it (404 otherwise), or `publishedEvent`: a published report's event, open to anyone. */
+  private async access(ctx: RequestContext, eventId: string, publishedEvent?: EventsTable): Promise<{ event: EventsTable; standing: Standing }> {
+    const event = publishedEvent ?? (await findVisibleEvent(this.d.db, ctx.actor, eventId));
     const participantStatus = ctx.actor ? await papersRepository.participantStatus(this.d.db, eventId, ctx.actor.id) : null;
     return { event, standing: { participantStatus } };
   }
@@ -58,10 +59,12 @@ export class PapersService {
   private async readable(ctx: RequestContext, paperId: string): Promise<{ paper: PapersTable; event: EventsTable; standing: Standing }> {
     const paper = await papersRepository.paper(this.d.db, paperId);
     if (!paper) throw errors.notFound('The paper');
-    const { event, standing } = await this.access(ctx, paper.event_id).catch(() => {
+    const row = await papersRepository.event(this.d.db, paper.event_id);
+    const published = !!row && isPublishedReport(paper, row);
+    const { event, standing } = await this.access(ctx, paper.event_id, published ? row : undefined).catch(() => {
       throw errors.notFound('The paper');
     });
-    if (!canReadPaper(ctx.actor, paper.sensitivity, standing)) throw errors.notFound('The paper');
+    if (!published && !canReadPaper(ctx.actor, paper.sensitivity, standing)) throw errors.notFound('The paper');
     return { paper, event, standing };
   }
 

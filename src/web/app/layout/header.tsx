@@ -25,6 +25,7 @@ const items: NavItem[] = [
   { to: '/directory/coverage', label: 'nav.directoryCoverage', area: 'directoryCoverage' },
   { to: '/directory/network', label: 'nav.directoryNetwork', public: true },
   { to: '/events', label: 'nav.events', public: true },
+  { to: '/reports', label: 'nav.reports', public: true },
   { to: '/outcomes', label: 'nav.outcomes' },
   { to: '/library', label: 'nav.library', public: true },
   { to: '/practices', label: 'nav.practices', public: true },
