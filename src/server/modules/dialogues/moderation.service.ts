@@ -111,6 +111,7 @@ export class ModerationService {
       await this.d.audit.record(trx, ctx, { action: 'dialogue.report_resolved', entity: 'dialogue_report', entityId: reportId, before: { status: 'open' }, after: { status: 'resolved', reason: input.reason, hidePost: input.hidePost } });
       if (input.hidePost && !post.hidden) {
         await repo.updatePost(trx, post.id, { hidden: 1 });
+        await this.index.unindexPost(trx, post.id);
         await this.d.audit.record(trx, ctx, { action: 'dialogue.post_hide', entity: 'dialogue_post', entityId: post.id, before: { hidden: 0 }, after: { hidden: 1, reason: input.reason, reportId } });
       }
     });

@@ -12,8 +12,8 @@ import { dialogueSearchRepository as repo, POST_WEIGHT, TITLE_WEIGHT } from './s
 /**
  * Search over the dialogues, in any script (platform/search tokens, as the library and the directory): threads of
  * the spaces the viewer may see (the dialogues policy's spaceVisibleTo; anonymous visitors see none), hidden threads
- * and hidden posts left out for everyone, title matches first. The index is kept by the dialogues service in the same
- * transaction as each write (the `index*` methods).
+ * and hidden posts left out for everyone, title matches first. The index is kept by the dialogues' services in the
+ * same transaction as each write (the `index*` methods).
  */
 export class DialogueSearchService {
   constructor(private readonly d: PlatformDeps) {}

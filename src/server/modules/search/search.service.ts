@@ -67,7 +67,7 @@ export class GlobalSearchService {
         };
       }
       case 'dialogue': {
-        const r = await this.s.dialogues.search(ctx, q, limit);
+        const r = await this.s.dialogues.search(ctx, q, { limit });
         return { total: r.total, items: r.items.map((h) => ({ kind, id: h.id, title: h.title, path: `/dialogues/threads/${enc(h.id)}`, snippet: h.snippet })) };
       }
       case 'agency':

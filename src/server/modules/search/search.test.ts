@@ -110,6 +110,13 @@ describe('global search', () => {
     expect((await admin.request('POST', `/api/dialogues/posts/${postId}/moderation`, { action: 'unhide', reason: 'Back on topic' })).status).toBe(200);
     expect(await titles('songkhla')).toEqual(['dialogue: Harbour inspections']);
 
+    // Hiding a post by resolving a report on it drops it from search the same way.
+    const reported = await official.request('POST', `/api/dialogues/threads/${other.body.id}/posts`, { body: 'Spam about zanzibar lotteries' });
+    expect(await titles('zanzibar')).toEqual(['dialogue: Crew lists']);
+    const report = await admin.request('POST', `/api/dialogues/posts/${reported.body.id}/reports`, { reason: 'Spam' });
+    expect((await admin.request('POST', `/api/dialogues/reports/${report.body.id}/resolve`, { reason: 'Spam', hidePost: true })).status).toBe(200);
+    expect(await titles('zanzibar')).toEqual([]);
+
     // A hidden thread is found by no one, the secretariat included.
     expect((await admin.request('POST', `/api/dialogues/threads/${thread}/moderation`, { action: 'hide', reason: 'Duplicate' })).status).toBe(200);
     expect(await titles('songkhla')).toEqual([]);
