@@ -13,6 +13,8 @@ export default defineConfig({
   build: {
     outDir: path.resolve(here, 'dist/web'),
     emptyOutDir: true,
+    // .vite/manifest.json: which chunks each page pulls in, for the per-page budget (scripts/check-bundle-size.mjs).
+    manifest: true,
     rolldownOptions: {
       output: {
         // Libraries change far less often than the app: a separate chunk stays cached across releases.

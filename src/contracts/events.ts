@@ -1,26 +1,20 @@
 import { z } from 'zod';
+import { eventFormats, eventStatuses, eventTypes, eventVisibilities, speakerRoles } from './event-kinds';
 
-/** Kinds of meeting the secretariat runs (issue 4). */
-export const eventTypes = [
-  'ministerial_conference', 'senior_officials', 'working_group_meeting', 'roundtable', 'thematic_dialogue', 'training_course', 'pre_briefing', 'webinar',
-] as const;
+export { eventFormats, eventStatuses, eventTypes, eventVisibilities, speakerRoles };
+
 export const eventTypeSchema = z.enum(eventTypes);
 export type EventType = z.infer<typeof eventTypeSchema>;
 
-export const eventFormats = ['in_person', 'online', 'hybrid'] as const;
 export const eventFormatSchema = z.enum(eventFormats);
 export type EventFormat = z.infer<typeof eventFormatSchema>;
 
-/** public: anyone, signed in or not; members: officials, coordinators and the secretariat; invited: those invited only. */
-export const eventVisibilities = ['public', 'members', 'invited'] as const;
 export const eventVisibilitySchema = z.enum(eventVisibilities);
 export type EventVisibility = z.infer<typeof eventVisibilitySchema>;
 
-export const eventStatuses = ['draft', 'published', 'cancelled'] as const;
 export const eventStatusSchema = z.enum(eventStatuses);
 export type EventStatus = z.infer<typeof eventStatusSchema>;
 
-export const speakerRoles = ['speaker', 'moderator', 'chair', 'facilitator'] as const;
 export const speakerRoleSchema = z.enum(speakerRoles);
 export type SpeakerRole = z.infer<typeof speakerRoleSchema>;
 

@@ -1,5 +1,6 @@
 import { useId, useMemo, useRef, useState, type FormEvent } from 'react';
-import { eventFormats, eventStatuses, eventTypes, eventVisibilities, type EventDetail, type EventFormat, type EventStatus, type EventType, type EventVisibility } from '@/contracts/events';
+import { eventFormats, eventStatuses, eventTypes, eventVisibilities } from '@/contracts/event-kinds';
+import type { EventDetail, EventFormat, EventStatus, EventType, EventVisibility } from '@/contracts/events';
 import { FormAlert } from '@/web/components/alert';
 import { Button } from '@/web/components/button';
 import { Checkbox } from '@/web/components/checkbox';

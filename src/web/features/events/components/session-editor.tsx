@@ -1,5 +1,6 @@
 import { useRef, useState, type FormEvent } from 'react';
-import { speakerRoles, type EventDetail, type Session, type SpeakerRole } from '@/contracts/events';
+import { speakerRoles } from '@/contracts/event-kinds';
+import type { EventDetail, Session, SpeakerRole } from '@/contracts/events';
 import { FormAlert } from '@/web/components/alert';
 import { Button } from '@/web/components/button';
 import { Select } from '@/web/components/select';

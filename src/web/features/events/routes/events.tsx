@@ -1,7 +1,7 @@
 import '@/web/styles/events.css';
 import { useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { eventTypes } from '@/contracts/events';
+import { eventTypes } from '@/contracts/event-kinds';
 import { Button } from '@/web/components/button';
 import { Page } from '@/web/components/page';
 import { Select } from '@/web/components/select';
