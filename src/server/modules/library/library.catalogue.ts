@@ -12,6 +12,8 @@ export interface Entry {
   countries: readonly string[];
   languages: readonly string[];
   sensitivity: LibrarySensitivity;
+  /** Its facet values as indexes into the catalogue's facet value list (each once): counting is array increments. */
+  facetIds: Uint32Array;
   /** Position in the default order (newest year first, then title, then id): sorting hits compares integers. */
   order: number;
 }
@@ -38,6 +40,8 @@ export class Catalogue {
   private readonly bySeq: (Entry | undefined)[] = [];
   /** Every entry in the default order. */
   readonly ordered: Entry[];
+  /** Every (facet, value) pair some entry has; Entry.facetIds index it. */
+  private readonly facetValues: { facet: FacetName; value: string }[] = [];
 
   constructor(readonly version: number, rows: readonly CatalogueRow[]) {
     // Equal JSON lists (most resources share a few combinations) become one shared array.
@@ -48,10 +52,27 @@ export class Catalogue {
       return l;
     };
     const sorted = [...rows].sort((a, b) => (b.year ?? -1) - (a.year ?? -1) || byTitle.compare(a.title, b.title) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    const facetIndex = new Map<string, number>();
+    const facetId = (facet: FacetName, value: string) => {
+      const key = `${facet}\u0000${value}`;
+      let id = facetIndex.get(key);
+      if (id === undefined) {
+        id = this.facetValues.push({ facet, value }) - 1;
+        facetIndex.set(key, id);
+      }
+      return id;
+    };
     this.ordered = sorted.map((r, order): Entry => {
+      const themes = list(r.themes);
+      const countries = list(r.countries);
+      const languages = list(r.languages);
+      const ids = new Set([
+        ...themes.map((v) => facetId('theme', v)), ...countries.map((v) => facetId('country', v)), ...languages.map((v) => facetId('language', v)),
+        facetId('type', r.type), ...(r.year !== null ? [facetId('year', String(r.year))] : []),
+      ]);
       const e: Entry = {
-        seq: Number(r.seq), id: r.id, type: r.type, year: r.year, themes: list(r.themes), countries: list(r.countries), languages: list(r.languages),
-        sensitivity: r.sensitivity as LibrarySensitivity, order,
+        seq: Number(r.seq), id: r.id, type: r.type, year: r.year, themes, countries, languages, sensitivity: r.sensitivity as LibrarySensitivity,
+        facetIds: Uint32Array.from(ids), order,
       };
       this.bySeq[e.seq] = e;
       return e;
@@ -73,6 +94,19 @@ export class Catalogue {
     return out;
   }
 
+  /** Facet counts over the hits (which are only what the reader may see, after the filters). */
+  countFacets(hits: readonly Entry[]): LibrarySearchResult['facets'] {
+    const counts = new Uint32Array(this.facetValues.length);
+    for (const h of hits) for (const id of h.facetIds) counts[id] = (counts[id] ?? 0) + 1;
+    const lists = Object.fromEntries(facetNames.map((f) => [f, [] as { value: string; count: number }[]])) as Record<FacetName, { value: string; count: number }[]>;
+    counts.forEach((count, id) => {
+      const fv = this.facetValues[id];
+      if (count > 0 && fv) lists[fv.facet].push({ value: fv.value, count });
+    });
+    for (const f of facetNames) lists[f].sort((a, b) => (f === 'year' ? Number(b.value) - Number(a.value) : b.count - a.count || a.value.localeCompare(b.value)));
+    return { theme: lists.theme, country: lists.country, type: lists.type, year: lists.year, language: lists.language };
+  }
+
   /** Every entry the reader may see that passes the filters, in the default order. */
   all(visible: readonly LibrarySensitivity[], f: Filters): Entry[] {
     return this.ordered.filter(accept(visible, f));
@@ -86,21 +120,3 @@ function accept(visible: readonly LibrarySensitivity[], f: Filters): (e: Entry) 
     (!f.year || e.year === f.year) && (!f.language || e.languages.includes(f.language));
 }
 
-/** Facet counts over the hits (which are only what the reader may see, after the filters). */
-export function countFacets(hits: readonly Entry[]): LibrarySearchResult['facets'] {
-  const counts = Object.fromEntries(facetNames.map((f) => [f, new Map<string, number>()])) as Record<FacetName, Map<string, number>>;
-  const add = (m: Map<string, number>, v: string) => m.set(v, (m.get(v) ?? 0) + 1);
-  const addEach = (m: Map<string, number>, values: readonly string[]) => {
-    // Lists are short; a duplicate (never written by the service, but possible in old data) counts once.
-    values.forEach((v, i) => { if (values.indexOf(v) === i) add(m, v); });
-  };
-  for (const h of hits) {
-    addEach(counts.theme, h.themes);
-    addEach(counts.country, h.countries);
-    addEach(counts.language, h.languages);
-    add(counts.type, h.type);
-    if (h.year !== null) add(counts.year, String(h.year));
-  }
-  const list = (f: FacetName) => [...counts[f]].map(([value, count]) => ({ value, count })).sort((a, b) => (f === 'year' ? Number(b.value) - Number(a.value) : b.count - a.count || a.value.localeCompare(b.value)));
-  return { theme: list('theme'), country: list('country'), type: list('type'), year: list('year'), language: list('language') };
-}

@@ -16,7 +16,7 @@ import { canSeeChannel, isSecretariat, requireActor } from '../../platform/permi
 import { queryTokens, tokenize } from '../../platform/search';
 import { ExtractionError, extractText } from './library.extract';
 import { ftsQuery, MAX_BODY_TOKEN_CHARS, storedTokens, type IndexTokens } from './library.fts';
-import { Catalogue, countFacets, type Entry } from './library.catalogue';
+import { Catalogue, type Entry } from './library.catalogue';
 import { libraryRepository } from './library.repository';
 import { highlighter, markAll, snippet } from './library.snippet';
 import type { LibraryResourcesTable } from './library.tables';
@@ -323,7 +323,7 @@ export class LibraryService {
       hits = catalogue.all(visible, filters);
       page = hits.slice(offset, offset + query.limit);
     }
-    const facets = countFacets(hits);
+    const facets = catalogue.countFacets(hits);
     const ids = page.map((h) => h.id);
     const full = await libraryRepository.resources(this.d.db, ids);
     const byId = new Map(full.map((r) => [r.id, r]));
