@@ -37,19 +37,18 @@ export function WithdrawButton({ paper, number, onDone }: { paper: Paper; number
         error={error}
         onCancel={close}
         onConfirm={() => {
-          withdraw.mutate(
-            { paperId: paper.id, reason, ...(whole ? {} : { number }) },
-            {
-              onSuccess: () => {
-                close();
-                onDone(whole ? t('papers.withdraw.done', { title: paper.title }) : t('papers.withdraw.doneVersion', { number, title: paper.title }));
-              },
-              onError: (e) => {
-                const m = toMessages(e, ['reason']);
-                setError([m.fields.reason, m.form].filter(Boolean).join(' '));
-              },
-            },
-          );
+          // The promise, not mutate's callbacks: withdrawing a whole paper takes this button off the page when the
+          // list refreshes, and mutate's callbacks do not run after that; the notice belongs to the papers section.
+          withdraw
+            .mutateAsync({ paperId: paper.id, reason, ...(whole ? {} : { number }) })
+            .then(() => {
+              close();
+              onDone(whole ? t('papers.withdraw.done', { title: paper.title }) : t('papers.withdraw.doneVersion', { number, title: paper.title }));
+            })
+            .catch((e: unknown) => {
+              const m = toMessages(e, ['reason']);
+              setError([m.fields.reason, m.form].filter(Boolean).join(' '));
+            });
         }}
       >
         <p>{whole ? t('papers.withdraw.explain', { count: paper.versionCount }) : t('papers.withdraw.explainVersion')}</p>
