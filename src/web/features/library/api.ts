@@ -89,18 +89,3 @@ export function uploadFile(id: string, file: File, o: { csrfToken: string | null
   });
 }
 
-/** "2.3 MB", "812 KB" in the reader's language. */
-export function formatSize(bytes: number, locale: string): string {
-  const n = (v: number, digits: number) => new Intl.NumberFormat(locale, { maximumFractionDigits: digits }).format(v);
-  if (bytes < 1024) return `${n(bytes, 0)} B`;
-  if (bytes < 1024 * 1024) return `${n(bytes / 1024, 0)} KB`;
-  return `${n(bytes / 1024 / 1024, 1)} MB`;
-}
-
-export function languageName(code: string, locale: string): string {
-  try {
-    return new Intl.DisplayNames([locale], { type: 'language' }).of(code) ?? code;
-  } catch {
-    return code;
-  }
-}

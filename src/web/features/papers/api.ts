@@ -111,20 +111,3 @@ export function sendUpload(url: string, form: FormData, { csrfToken, language, o
 export const uploadPaperUrl = (eventId: string) => `/api/events/${enc(eventId)}/papers`;
 export const uploadVersionUrl = (paperId: string) => `/api/papers/${enc(paperId)}/versions`;
 
-/** "2.3 MB", "812 KB", "640 bytes" in the reader's language. */
-export function formatSize(bytes: number, locale: string): string {
-  const n = (v: number, digits: number) => new Intl.NumberFormat(locale, { maximumFractionDigits: digits }).format(v);
-  if (bytes < 1024) return `${n(bytes, 0)} B`;
-  if (bytes < 1024 * 1024) return `${n(bytes / 1024, 0)} KB`;
-  if (bytes < 1024 * 1024 * 1024) return `${n(bytes / 1024 / 1024, 1)} MB`;
-  return `${n(bytes / 1024 / 1024 / 1024, 2)} GB`;
-}
-
-/** A language's name in the reader's language ("Bahasa Indonesia", "Thai"), or its code. */
-export function languageName(code: string, locale: string): string {
-  try {
-    return new Intl.DisplayNames([locale], { type: 'language' }).of(code) ?? code;
-  } catch {
-    return code;
-  }
-}

@@ -9,7 +9,7 @@ import { TextField } from '@/web/components/text-field';
 import { useT } from '@/web/i18n/use-t';
 import { useFormErrors, type FieldErrors } from '@/web/lib/form-errors';
 import { useAddBreakout, useBreakoutCandidates, useUpdateBreakout } from '../api';
-import { TextArea } from './text-area';
+import { TextArea } from '@/web/components/text-area';
 
 const fields = ['name', 'description', 'sessionId', 'participantIds'] as const;
 

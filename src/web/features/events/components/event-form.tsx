@@ -11,7 +11,7 @@ import { useFormErrors, type FieldErrors } from '@/web/lib/form-errors';
 import { useReference } from '@/web/lib/reference';
 import { useCreateEvent, useUpdateEvent, type EventInput, type EventPatch } from '../api';
 import { knownZones } from '../time';
-import { TextArea } from './text-area';
+import { TextArea } from '@/web/components/text-area';
 
 const fields = ['title', 'titleLocal', 'slug', 'summary', 'type', 'format', 'place', 'onlineUrl', 'timeZone', 'startDate', 'endDate', 'visibility', 'status', 'workingGroupCode', 'series', 'themes', 'capacity'] as const;
 

@@ -10,7 +10,7 @@ import { useFormErrors, type FieldErrors } from '@/web/lib/form-errors';
 import { useAddSession, useGuestSpeakerSearch, usePeopleSearch, useUpdateSession, type SessionInput } from '../api';
 import { datesOf, formatLocalDate, localParts } from '../time';
 import { intlLocale, useLocale } from '@/web/i18n/use-t';
-import { TextArea } from './text-area';
+import { TextArea } from '@/web/components/text-area';
 
 const fields = ['title', 'description', 'date', 'startTime', 'endTime', 'startsAt', 'endsAt', 'room', 'onlineUrl', 'speakers', 'personId', 'guestSpeakerId'] as const;
 

@@ -10,8 +10,9 @@ import type { MessageKey } from '@/web/i18n/en';
 import { intlLocale, useLocale, useT } from '@/web/i18n/use-t';
 import { memberNames, useReference } from '@/web/lib/reference';
 import { useCurrentUser } from '@/web/lib/session';
-import { languageName, useLibrarySearch, type LibraryHit, type LibrarySearch } from '../api';
+import { useLibrarySearch, type LibraryHit, type LibrarySearch } from '../api';
 import { MarkedText } from '@/web/components/marked-text';
+import { languageName } from '@/web/lib/format';
 
 const facetKeys = ['type', 'theme', 'country', 'language', 'year'] as const;
 type FacetKey = (typeof facetKeys)[number];

@@ -7,7 +7,8 @@ import { ConfirmDialog } from '@/web/components/confirm-dialog';
 import { Page } from '@/web/components/page';
 import { intlLocale, useLocale, useT } from '@/web/i18n/use-t';
 import { memberNames, useReference } from '@/web/lib/reference';
-import { formatSize, languageName, useDeleteResource, useResource } from '../api';
+import { useDeleteResource, useResource } from '../api';
+import { formatSize, languageName } from '@/web/lib/format';
 
 export function ResourceRoute() {
   const t = useT();

@@ -8,9 +8,9 @@ import { Select } from '@/web/components/select';
 import { Loading, QueryError } from '@/web/components/status';
 import { useLocale, useT } from '@/web/i18n/use-t';
 import { ApiError } from '@/web/lib/api-client';
-import { formatDate, formatDateTime } from '@/web/lib/format';
+import { formatDate, formatDateTime, formatSize, languageName } from '@/web/lib/format';
 import {
-  fileTypeKey, formatSize, languageName, paperKindList, sensitivityList, useEventPapers, useUpdatePaper, useVersions,
+  fileTypeKey, paperKindList, sensitivityList, useEventPapers, useUpdatePaper, useVersions,
   type EventPapers as EventPapersData, type Paper, type PaperVersion, type Sensitivity,
 } from '../api';
 import { NewVersionForm, UploadPaperForm } from './upload-form';

@@ -8,9 +8,10 @@ import { useLocale, useT } from '@/web/i18n/use-t';
 import { ApiError } from '@/web/lib/api-client';
 import { sessionKey, useSession } from '@/web/lib/session';
 import {
-  formatSize, languageList, languageName, paperKindList, papersKeys, sendUpload, sensitivityList, uploadPaperUrl, uploadVersionUrl,
+  languageList, paperKindList, papersKeys, sendUpload, sensitivityList, uploadPaperUrl, uploadVersionUrl,
   type Paper, type PaperKind, type Sensitivity,
 } from '../api';
+import { formatSize, languageName } from '@/web/lib/format';
 
 const ACCEPT = '.pdf,.docx,.xlsx,.pptx,.png,.jpg,.jpeg,.txt,.csv,application/pdf,image/png,image/jpeg,text/plain,text/csv';
 
