@@ -1,24 +1,11 @@
 import SQLite from 'better-sqlite3';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
 import { call, unique } from './support/api';
-import { demo, expectAccessible, launch, newContext, signIn } from './support/browser';
+import { browserPerFile, demo, expectAccessible, signIn } from './support/browser';
 
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  for (const c of contexts) await c.close();
-  await browser.close();
-});
-
-async function openPage(opts: { width?: number } = {}): Promise<Page> {
-  const context = await newContext(browser, opts);
-  contexts.push(context);
-  return context.newPage();
-}
+const browser = browserPerFile();
+const openPage = (opts: { width?: number } = {}): Promise<Page> => browser.open(opts);
 
 /** Mail held in the outbox for an address, of one kind (no SMTP in the e2e hub). */
 function outbox(email: string, kind: string): { subject: string }[] {

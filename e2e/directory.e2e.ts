@@ -1,31 +1,17 @@
 import SQLite from 'better-sqlite3';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { demo, expectAccessible, launch, newContext, signIn } from './support/browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { browserPerFile, demo, expectAccessible, signIn } from './support/browser';
 import { call, unique } from './support/api';
 
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  for (const c of contexts) await c.close();
-  await browser.close();
-});
-
-async function openPage(opts: { width?: number } = {}): Promise<Page> {
-  const context = await newContext(browser, opts);
-  contexts.push(context);
-  return context.newPage();
-}
+const browser = browserPerFile();
+const openPage = (opts: { width?: number } = {}): Promise<Page> => browser.open(opts);
 
 async function signedIn(who: { email: string; password: string }, opts: { width?: number } = {}): Promise<Page> {
   const page = await openPage(opts);
   await signIn(page, who.email, who.password);
   return page;
 }
-
 
 interface Setup {
   agencyId: string;

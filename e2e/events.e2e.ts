@@ -1,23 +1,10 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { demo, expectAccessible, launch, newContext, signIn } from './support/browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { browserPerFile, demo, expectAccessible, signIn } from './support/browser';
 import { unique } from './support/api';
 
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  for (const c of contexts) await c.close();
-  await browser.close();
-});
-
-async function openPage(opts: { width?: number } = {}): Promise<Page> {
-  const context = await newContext(browser, opts);
-  contexts.push(context);
-  return context.newPage();
-}
+const browser = browserPerFile();
+const openPage = (opts: { width?: number } = {}): Promise<Page> => browser.open(opts);
 
 describe('events', () => {
   it('the secretariat creates an event, builds its agenda and sees it on the event page', async () => {

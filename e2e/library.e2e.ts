@@ -1,23 +1,10 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
 import { unicodePdf } from '../src/server/modules/library/library.test-support';
-import { demo, expectAccessible, launch, newContext, signIn } from './support/browser';
+import { browserPerFile, demo, expectAccessible, signIn } from './support/browser';
 
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  for (const c of contexts) await c.close();
-  await browser.close();
-});
-
-async function open(width?: number): Promise<Page> {
-  const context = await newContext(browser, width ? { width } : {});
-  contexts.push(context);
-  return context.newPage();
-}
+const browser = browserPerFile();
+const open = (width?: number): Promise<Page> => browser.open(width ? { width } : {});
 
 describe('library', () => {
   it('the administrator uploads a Thai-language PDF and finds it by a Thai word once its text is extracted', async () => {

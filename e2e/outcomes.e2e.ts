@@ -1,26 +1,13 @@
 import SQLite from 'better-sqlite3';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
 import { call, unique } from './support/api';
-import { demo, expectAccessible, launch, newContext, signIn } from './support/browser';
+import { browserPerFile, demo, expectAccessible, signIn } from './support/browser';
 
 const DIALOGUE_ID = '00000000-0000-4000-8000-202209070001';
 
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  for (const c of contexts) await c.close();
-  await browser.close();
-});
-
-async function openPage(opts: { width?: number } = {}): Promise<Page> {
-  const context = await newContext(browser, opts);
-  contexts.push(context);
-  return context.newPage();
-}
+const browser = browserPerFile();
+const openPage = (opts: { width?: number } = {}): Promise<Page> => browser.open(opts);
 
 /** Registers a demo account as a participant of an event (the participation flow has its own journey). */
 function register(eventId: string, email: string): void {

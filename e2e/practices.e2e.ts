@@ -1,22 +1,9 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, inject, it } from 'vitest';
-import { demo, expectAccessible, launch, newContext, signIn } from './support/browser';
+import type { Page } from 'playwright-core';
+import { describe, inject, it } from 'vitest';
+import { browserPerFile, demo, expectAccessible, signIn } from './support/browser';
 
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  for (const c of contexts) await c.close();
-  await browser.close();
-});
-
-async function open(width?: number): Promise<Page> {
-  const context = await newContext(browser, width ? { width } : {});
-  contexts.push(context);
-  return context.newPage();
-}
+const browser = browserPerFile();
+const open = (width?: number): Promise<Page> => browser.open(width ? { width } : {});
 
 const TITLE = 'Village savings groups for returning fishers (browser test)';
 

@@ -1,22 +1,9 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, it } from 'vitest';
-import { demo, expectAccessible, launch, newContext, signIn } from './support/browser';
+import type { Page } from 'playwright-core';
+import { describe, it } from 'vitest';
+import { browserPerFile, demo, expectAccessible, signIn } from './support/browser';
 
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  for (const c of contexts) await c.close();
-  await browser.close();
-});
-
-async function open(width?: number): Promise<Page> {
-  const context = await newContext(browser, width ? { width } : {});
-  contexts.push(context);
-  return context.newPage();
-}
+const browser = browserPerFile();
+const open = (width?: number): Promise<Page> => browser.open(width ? { width } : {});
 
 describe('global search', () => {
   it('finds a demo word in the library and in good practices, labelled by kind, and opens a result of each', async () => {
