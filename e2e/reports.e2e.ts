@@ -11,7 +11,7 @@ describe('published reports', () => {
     await page.getByRole('navigation').getByRole('link', { name: 'Reports' }).click();
     await page.getByRole('heading', { level: 1, name: 'Published reports' }).waitFor();
     const report = page.getByRole('listitem').filter({ has: page.getByRole('heading', { level: 2, name: REPORT }) });
-    const download = report.getByRole('link', { name: /^Download PDF, [\d.,]+ (KB|MB), English$/ });
+    const download = report.getByRole('link', { name: /^Download PDF, [\d.,]+ (B|KB|MB), English$/ });
     await download.waitFor();
     await report.getByRole('link', { name: 'Laporan Hasil: Proses Bali 20 tahun' }).waitFor();
     // The meeting was for Members: its report is public, its page is not, so its name is not a link here.
