@@ -117,7 +117,8 @@ describe('graceful shutdown', () => {
   it('finishes and exits 0 on SIGTERM', async () => {
     const { spawn } = await import('node:child_process');
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hub-stop-'));
-    const port = 32_000 + Math.floor(Math.random() * 10_000);
+    // Below the ephemeral range (32768-60999), where outgoing connections take their local ports; the e2e server uses 20000-25999.
+    const port = 26_000 + Math.floor(Math.random() * 6_000);
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], { env: { ...process.env, PORT: String(port), SQLITE_PATH: path.join(dir, 'hub.sqlite'), LOG_LEVEL: 'silent', SEED_DEMO: 'false' }, stdio: 'ignore' });
     const deadline = Date.now() + 30_000;
     let up = false;

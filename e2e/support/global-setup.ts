@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
@@ -19,6 +20,24 @@ const APP_SECRET = 'e2e-secret-e2e-secret-e2e-secret-e2e-0001';
 const ADMIN_TOTP = 'KRSXG5CTMVRXEZLUKRSXG5CTMVRXEZLU';
 
 let server: ChildProcess | undefined;
+
+/**
+ * A port for the e2e server: below Linux's ephemeral range (32768-60999), where outgoing connections (to PostgreSQL,
+ * Redis, the browser) take their local ports, and checked free by binding it once. A random port inside that range
+ * once collided with a connection's local port (EADDRINUSE).
+ */
+async function freePort(): Promise<number> {
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const port = 20_000 + Math.floor(Math.random() * 6_000);
+    const free = await new Promise<boolean>((resolve) => {
+      const probe = net.createServer();
+      probe.once('error', () => resolve(false));
+      probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
+    });
+    if (free) return port;
+  }
+  throw new Error('no free port for the e2e server');
+}
 let dir = '';
 
 async function waitForHealth(url: string, child: ChildProcess): Promise<void> {
@@ -43,7 +62,7 @@ export async function setup(project: TestProject): Promise<void> {
   if (!fs.existsSync(path.join(webDist, 'index.html'))) throw new Error(`${webDist} is missing: run \`npx vite build\` (npm test does it)`);
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hub-e2e-'));
   const dbPath = path.join(dir, 'hub.sqlite');
-  const port = 41_000 + Math.floor(Math.random() * 10_000);
+  const port = await freePort();
   const baseUrl = `http://localhost:${port}`;
   const env = {
     ...process.env,
