@@ -39,6 +39,8 @@ export const en = {
   'common.loading': 'Loading…',
   'common.tryAgain': 'Try again',
   'common.cancel': 'Cancel',
+  'common.reason': 'Reason',
+  'common.reasonHelp': 'Required. It is recorded in the audit trail.',
   'common.close': 'Close',
   'common.save': 'Save',
   'common.filter': 'Filter',

@@ -35,6 +35,8 @@ export const id: Messages = {
   'common.loading': 'Memuat…',
   'common.tryAgain': 'Coba lagi',
   'common.cancel': 'Batal',
+  'common.reason': 'Alasan',
+  'common.reasonHelp': 'Wajib. Dicatat dalam jejak audit.',
   'common.close': 'Tutup',
   'common.save': 'Simpan',
   'common.filter': 'Saring',

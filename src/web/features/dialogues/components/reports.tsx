@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import { Button } from '@/web/components/button';
 import { useT } from '@/web/i18n/use-t';
 import { resolveReport, useDialoguesMutation, type Report } from '../api';
-import { ReasonDialog } from './reason-dialog';
+import { ReasonDialog } from '@/web/components/reason-dialog';
 
 /** Open reports for moderators, each resolved with a reason (optionally hiding the post). */
 export function ReportsList({ reports }: { reports: Report[] }) {

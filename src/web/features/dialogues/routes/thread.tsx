@@ -17,7 +17,7 @@ import {
   type Post, type Thread, type ThreadModeration,
 } from '../api';
 import { Composer } from '../components/composer';
-import { ReasonDialog } from '../components/reason-dialog';
+import { ReasonDialog } from '@/web/components/reason-dialog';
 
 type ModAction = ThreadModeration['action'];
 

@@ -3,14 +3,21 @@ import { ConfirmDialog } from '@/web/components/confirm-dialog';
 import { useErrorMessages } from '@/web/lib/form-errors';
 import { useT } from '@/web/i18n/use-t';
 
-/** A dialog that asks for a reason (required) before a moderation action or a report. */
-export function ReasonDialog({ open, title, confirmLabel, onConfirm, onClose, children }: {
+/**
+ * A confirmation that asks for a reason (required, audited) before an action: moderation and reports in the
+ * dialogues, withdrawing a paper. It closes when `onConfirm` resolves and shows the server's message when it fails.
+ */
+export function ReasonDialog({ open, title, confirmLabel, onConfirm, onClose, children, danger, reasonLabel, reasonHelp }: {
   open: boolean;
   title: string;
   confirmLabel: string;
   onConfirm: (reason: string) => Promise<unknown>;
   onClose: () => void;
   children?: ReactNode;
+  danger?: boolean;
+  /** Defaults: "Reason", "Required. It is recorded in the audit trail." */
+  reasonLabel?: string;
+  reasonHelp?: string;
 }) {
   const t = useT();
   const id = useId();
@@ -26,6 +33,7 @@ export function ReasonDialog({ open, title, confirmLabel, onConfirm, onClose, ch
   return (
     <ConfirmDialog
       open={open}
+      danger={danger}
       title={title}
       confirmLabel={confirmLabel}
       pending={pending}
@@ -45,10 +53,10 @@ export function ReasonDialog({ open, title, confirmLabel, onConfirm, onClose, ch
       {children}
       <div className="field">
         <label className="field__label" htmlFor={id}>
-          {t('dialogues.reason')}
+          {reasonLabel ?? t('common.reason')}
         </label>
         <p className="field__description" id={`${id}-d`}>
-          {t('dialogues.reasonHelp')}
+          {reasonHelp ?? t('common.reasonHelp')}
         </p>
         <textarea id={id} className="input" rows={3} required aria-describedby={`${id}-d`} value={reason} onChange={(e) => setReason(e.target.value)} />
       </div>
