@@ -14,6 +14,7 @@ export const notificationKinds = [
   'thread_activity',
   'practice_status',
   'nomination_received',
+  'space_membership',
 ] as const;
 export const notificationKindSchema = z.enum(notificationKinds);
 export type NotificationKind = z.infer<typeof notificationKindSchema>;

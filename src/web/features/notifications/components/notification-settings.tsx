@@ -22,6 +22,10 @@ const kindKeys: Partial<Record<NotificationKind, keyof typeof notificationsEn>> 
   paper_published: 'notifications.kind.paper_published',
   action_due: 'notifications.kind.action_due',
   nomination_received: 'notifications.kind.nomination_received',
+  mention: 'notifications.kind.mention',
+  thread_activity: 'notifications.kind.thread_activity',
+  practice_status: 'notifications.kind.practice_status',
+  space_membership: 'notifications.kind.space_membership',
 };
 
 /** The account page's sections: how often each kind of notification arrives, and the private calendar feed. */
