@@ -45,6 +45,12 @@ export const spaceMemberSchema = z.object({ userId: z.string(), displayName: z.s
 export const spaceMemberListSchema = z.object({ items: z.array(spaceMemberSchema) });
 export type SpaceMember = z.infer<typeof spaceMemberSchema>;
 
+/** People the secretariat may add to a space, found by name or email (the member picker). */
+export const memberCandidatesQuery = z.object({ q: z.string().trim().min(1, 'Type part of a name or email.').max(200) });
+export const memberCandidateSchema = z.object({ userId: z.string(), displayName: z.string(), email: z.string(), role: spaceRoleSchema.nullable() });
+export const memberCandidateListSchema = z.object({ items: z.array(memberCandidateSchema) });
+export type MemberCandidate = z.infer<typeof memberCandidateSchema>;
+
 export const spaceSchema = z.object({
   id: z.string(),
   name: z.string(),
