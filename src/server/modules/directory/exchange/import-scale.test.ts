@@ -1,22 +1,13 @@
-import ExcelJS from 'exceljs';
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '@/server/platform/audit/audit';
 import { createTestHub, signedIn, testDb, type Agent, type TestHub } from '../../../../../test/helpers/hub';
-import { csvLine, UTF8_BOM } from './csv';
 import { call, exchangeApp, runImportJob } from './exchange.test-support';
+import { sampleCsv, sampleXlsx } from './import-sample.test-support';
 
 /** Ten thousand rows: 50 agencies of 200 positions, each with its own holder, in English and Thai. */
 const ROWS = 10_000;
-const HEADER = ['Member code', 'Agency', 'Agency (local)', 'Acronym', 'Agency type', 'Mandates', 'Position', 'Working group', 'Name', 'Name (local)', 'Title', 'Email', 'Phone', 'Visibility'];
-const row = (i: number, prefix: string) => {
-  const agency = Math.floor((i - 1) / 200) + 1;
-  return [
-    'THA', `${prefix} Bureau ${agency}`, `สำนักงาน${prefix} ${agency}`, `${prefix.slice(0, 2).toUpperCase()}${agency}`, 'Police', 'Counter trafficking; Border management',
-    `Officer ${i}`, i % 3 === 0 ? 'WG-TIP' : '', `Person ${i}`, `บุคคล ทดสอบ ${i}`, 'Pol. Capt.', `${prefix.toLowerCase()}.person${i}@police.go.th.example`, `+66 2 ${String(100_0000 + i).slice(0, 3)} ${String(i).padStart(4, '0')}`, 'members',
-  ];
-};
 
 let hub: TestHub;
 let app: FastifyInstance;
@@ -72,11 +63,7 @@ async function applyWatching(id: string): Promise<{ ms: number; seen: number[] }
 
 describe('10,000 rows', () => {
   it('imports a 10,000-row XLSX workbook (timing printed), showing progress on the way', async () => {
-    const workbook = new ExcelJS.Workbook();
-    const sheet = workbook.addWorksheet('Directory');
-    sheet.addRow(HEADER);
-    for (let i = 1; i <= ROWS; i++) sheet.addRow(row(i, 'Xlsx'));
-    const file = Buffer.from(await workbook.xlsx.writeBuffer());
+    const file = await sampleXlsx(ROWS, 'Xlsx');
     const before = await snapshot();
 
     const { id, uploadMs, checkMs } = await uploadAndCheck(file);
@@ -101,7 +88,7 @@ describe('10,000 rows', () => {
   }, 180_000);
 
   it('writes nothing when row 9,999 of a 10,000-row CSV fails at apply time', async () => {
-    const file = Buffer.from(UTF8_BOM + csvLine(HEADER) + Array.from({ length: ROWS }, (_, k) => csvLine(row(k + 1, 'Csv'))).join(''), 'utf8');
+    const file = sampleCsv(ROWS, 'Csv');
     const { id } = await uploadAndCheck(file);
     // A failure only the database sees, at the 9,999th row: inserting that person is refused.
     if (testDb === 'sqlite') {
