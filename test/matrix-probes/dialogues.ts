@@ -62,6 +62,7 @@ export const dialoguesProbe: ModuleProbe = async (route, ctx) => {
   if (url.startsWith('/api/dialogues/reports/')) id = f.reportId;
   if (url.startsWith('/api/dialogues/attachments/')) id = f.attachmentId;
   if (route === 'GET /api/dialogues/search') return { url: '/api/dialogues/search?q=matrix' };
+  if (route === 'GET /api/dialogues/spaces/:id/member-candidates') return { url: `/api/dialogues/spaces/${f.spaceId}/member-candidates?q=a` };
   const filled = url.replace(':userId', newId()).replace(':id', id);
   return { url: filled, ...(method !== 'GET' ? { body: bodies[route] ?? {} } : {}) };
 };

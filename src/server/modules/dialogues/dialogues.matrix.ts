@@ -14,6 +14,7 @@ export const dialoguesMatrix: MatrixRows = {
   'GET /api/dialogues/spaces/:id':                      row('D    A     A     A    A     A    D'),
   'PATCH /api/dialogues/spaces/:id':                    row('D    A     A     D    D     D    D'),
   'GET /api/dialogues/spaces/:id/members':              row('D    A     A     D    D     D    D'),
+  'GET /api/dialogues/spaces/:id/member-candidates':    row('D    A     A     D    D     D    D'),
   'POST /api/dialogues/spaces/:id/members':             row('D    A     A     D    D     D    D'),
   'DELETE /api/dialogues/spaces/:id/members/:userId':   row('D    A     A     D    D     D    D'),
   'PUT /api/dialogues/spaces/:id/follow':               row('D    A     A     A    A     A    D'),

@@ -1,4 +1,5 @@
 import { sql, type ExpressionBuilder, type Kysely, type Transaction } from 'kysely';
+import { containsInsensitive } from '../../db/dialect';
 import type { DB } from '../../db/schema';
 import type { Actor } from '../../platform/context';
 import { spaceVisibleTo } from './dialogues.policy';
@@ -137,6 +138,16 @@ export const dialoguesRepository = {
   members(db: Db, spaceId: string) {
     return db.selectFrom('dialogue_space_members as m').innerJoin('users as u', 'u.id', 'm.user_id')
       .select(['m.user_id', 'm.role', 'm.added_at', 'u.display_name', 'u.email']).where('m.space_id', '=', spaceId).orderBy('u.display_name').execute();
+  },
+
+  /** Active accounts whose name or email contains `q` (case-insensitive), with their role in the space if listed. */
+  candidates(db: Db, spaceId: string, q: string, limit: number) {
+    return db.selectFrom('users as u')
+      .leftJoin('dialogue_space_members as m', (j) => j.onRef('m.user_id', '=', 'u.id').on('m.space_id', '=', spaceId))
+      .select(['u.id', 'u.display_name', 'u.email', 'm.role'])
+      .where('u.status', '=', 'active')
+      .where((eb) => eb.or([containsInsensitive('u.display_name', q), containsInsensitive('u.email', q)]))
+      .orderBy('u.display_name').orderBy('u.id').limit(limit).execute();
   },
 
   /** Adds a member, or changes the role of one already listed. */

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { idParam, okSchema } from '@/contracts/common';
 import {
-  dialogueSearchQuery, dialogueSearchResultSchema, followSchema, postInputSchema, postModerationSchema, postPageSchema, postPatchSchema, postSchema, postsQuery, previewInputSchema, previewSchema,
+  dialogueSearchQuery, dialogueSearchResultSchema, memberCandidateListSchema, memberCandidatesQuery, followSchema, postInputSchema, postModerationSchema, postPageSchema, postPatchSchema, postSchema, postsQuery, previewInputSchema, previewSchema,
   readInputSchema, reportInputSchema, reportListSchema, reportsQuery, resolveReportSchema, spaceInputSchema, spaceListSchema, spaceMemberInputSchema,
   spaceMemberListSchema, spacePatchSchema, spaceSchema, threadInputSchema, threadListSchema, threadModerationSchema, threadSchema, threadsQuery,
 } from '@/contracts/dialogues';
@@ -57,8 +57,11 @@ export const dialoguesRoutes: FastifyPluginAsyncZod<DialoguesRoutesOptions> = as
   app.get('/api/dialogues/spaces/:id/members', {
     schema: { tags, summary: "A space's member list and moderators (moderators, secretariat)", params: idParam, response: { 200: spaceMemberListSchema, ...problems(401, 403, 404) } },
   }, (req) => spaces.members(req.ctx, req.params.id));
+  app.get('/api/dialogues/spaces/:id/member-candidates', {
+    schema: { tags, summary: 'People to add to a space, by part of a name or email: active accounts, at most 10, with their role if listed (secretariat)', params: idParam, querystring: memberCandidatesQuery, response: { 200: memberCandidateListSchema, ...problems(400, 401, 403, 404) } },
+  }, (req) => spaces.candidates(req.ctx, req.params.id, req.query.q));
   app.post('/api/dialogues/spaces/:id/members', {
-    schema: { tags, summary: 'Add a member or appoint a moderator, by email (secretariat)', params: idParam, body: spaceMemberInputSchema, response: { 200: spaceMemberListSchema, ...problems(400, 401, 403, 404) } },
+    schema: { tags, summary: 'Add a member or appoint a moderator, by email (secretariat); someone newly listed is notified (space_membership)', params: idParam, body: spaceMemberInputSchema, response: { 200: spaceMemberListSchema, ...problems(400, 401, 403, 404) } },
   }, (req) => spaces.addMember(req.ctx, req.params.id, req.body));
   app.delete('/api/dialogues/spaces/:id/members/:userId', {
     schema: { tags, summary: 'Remove a member or moderator (secretariat)', params: memberParams, response: { 200: spaceMemberListSchema, ...problems(401, 403, 404) } },

@@ -91,6 +91,58 @@ describe('access', () => {
   });
 });
 
+describe('managing the members of an invite-only space', () => {
+  it('the secretariat finds people by name or email, adds them (notified, audited) and removes them, who then lose access at once', async () => {
+    const { user: lek, agent: lekAgent } = await named('Lek Prasert', { role: 'official', memberScopes: ['THA'] });
+    const circle = await space({ name: 'Prosecutors circle', access: 'invited' });
+    expect((await lekAgent.request('GET', `/api/dialogues/spaces/${circle}`)).status).toBe(404);
+
+    // The picker's search: by part of a name, case-insensitive, and by email; % is matched literally.
+    const byName = await staff.request('GET', `/api/dialogues/spaces/${circle}/member-candidates?q=prasert`);
+    expect(byName.status).toBe(200);
+    expect(byName.body.items).toEqual([{ userId: lek.id, displayName: 'Lek Prasert', email: lek.email, role: null }]);
+    expect((await staff.request('GET', `/api/dialogues/spaces/${circle}/member-candidates?q=${encodeURIComponent(lek.email.slice(0, 8).toUpperCase())}`)).body.items.map((c: { userId: string }) => c.userId)).toContain(lek.id);
+    expect((await staff.request('GET', `/api/dialogues/spaces/${circle}/member-candidates?q=%25`)).body.items).toEqual([]);
+    const empty = await staff.request('GET', `/api/dialogues/spaces/${circle}/member-candidates?q=`);
+    expect(empty.status).toBe(400);
+    expect(empty.body.errors[0].field).toBe('q');
+    expect((await alice.request('GET', `/api/dialogues/spaces/${openSpace}/member-candidates?q=lek`)).status).toBe(403);
+
+    const added = await staff.request('POST', `/api/dialogues/spaces/${circle}/members`, { email: lek.email, role: 'member' });
+    expect(added.status).toBe(200);
+    expect(added.body.items.map((m: { displayName: string; role: string }) => [m.displayName, m.role])).toEqual([['Lek Prasert', 'member']]);
+    expect((await staff.request('GET', `/api/dialogues/spaces/${circle}/member-candidates?q=prasert`)).body.items[0].role).toBe('member');
+    const mail = await outboxFor(lek.email, 'space_membership');
+    expect(mail).toHaveLength(1);
+    expect(mail[0]?.subject).toBe('You were added to the dialogue space "Prosecutors circle"');
+    expect((await lekAgent.request('GET', `/api/dialogues/spaces/${circle}`)).status).toBe(200);
+    const t = await thread(lekAgent, circle, 'Evidence sharing');
+
+    // Appointing the same person moderator is audited but not a second notice.
+    expect((await staff.request('POST', `/api/dialogues/spaces/${circle}/members`, { email: lek.email, role: 'moderator' })).status).toBe(200);
+    expect(await outboxFor(lek.email, 'space_membership')).toHaveLength(1);
+
+    const removed = await staff.request('DELETE', `/api/dialogues/spaces/${circle}/members/${lek.id}`);
+    expect(removed.status).toBe(200);
+    expect(removed.body.items).toEqual([]);
+    expect((await lekAgent.request('GET', `/api/dialogues/spaces/${circle}`)).status).toBe(404);
+    expect((await lekAgent.request('GET', `/api/dialogues/threads/${t.id}`)).status).toBe(404);
+    expect((await lekAgent.request('GET', `/api/dialogues/threads/${t.id}/posts`)).status).toBe(404);
+    expect((await lekAgent.request('POST', `/api/dialogues/threads/${t.id}/posts`, { body: 'Still here?' })).status).toBe(404);
+    expect(((await lekAgent.request('GET', '/api/dialogues/spaces')).body.items as { id: string }[]).map((x) => x.id)).not.toContain(circle);
+    expect((await staff.request('DELETE', `/api/dialogues/spaces/${circle}/members/${lek.id}`)).status).toBe(404);
+
+    const trail = (await auditOf(circle)).map((a) => a.action);
+    expect(trail).toEqual(['dialogue.space_created', 'dialogue.member_added', 'dialogue.moderator_appointed', 'dialogue.member_removed']);
+  });
+
+  it('refuses an unknown email with a field message', async () => {
+    const res = await admin.request('POST', `/api/dialogues/spaces/${openSpace}/members`, { email: 'nobody-here@test.hub.example', role: 'member' });
+    expect(res.status).toBe(400);
+    expect(res.body.errors).toEqual([{ field: 'email', message: 'No active account has this email address.' }]);
+  });
+});
+
 describe('posting and sanitising', () => {
   it('renders Markdown on the server and strips scripts, handlers and unsafe links', async () => {
     const t = await thread(alice, openSpace, 'Markdown', [

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { Space, SpaceList, SpaceMember, spaceInputSchema, spaceMemberInputSchema, spacePatchSchema } from '@/contracts/dialogues';
+import type { MemberCandidate, Space, SpaceList, SpaceMember, spaceInputSchema, spaceMemberInputSchema, spacePatchSchema } from '@/contracts/dialogues';
 import type { Actor, RequestContext } from '../../platform/context';
 import { newId } from '../../platform/crypto';
 import type { PlatformDeps } from '../../platform/deps';
@@ -108,15 +108,35 @@ export class SpacesService {
   async addMember(ctx: RequestContext, spaceId: string, input: Out<typeof spaceMemberInputSchema>): Promise<{ items: SpaceMember[] }> {
     const actor = requireActor(ctx);
     if (!canManageSpaces(actor)) throw errors.forbidden('Only the secretariat adds members and appoints moderators.');
-    await standing(this.d.db, actor, spaceId);
+    const { space } = await standing(this.d.db, actor, spaceId);
     const user = await repo.userByEmail(this.d.db, input.email);
     if (!user || user.status !== 'active') throw errors.field('email', 'No active account has this email address.');
-    await this.d.db.transaction().execute(async (trx) => {
+    const mail = await this.d.db.transaction().execute(async (trx) => {
       const before = await repo.memberRole(trx, spaceId, user.id);
       await repo.saveMember(trx, { space_id: spaceId, user_id: user.id, role: input.role, added_by: actor.id, added_at: this.d.clock.now().toISOString() });
       await this.d.audit.record(trx, ctx, { action: input.role === 'moderator' ? 'dialogue.moderator_appointed' : 'dialogue.member_added', entity: 'dialogue_space', entityId: spaceId, before: before !== undefined ? { userId: user.id, role: before } : null, after: { userId: user.id, role: input.role } });
+      if (before !== undefined || user.id === actor.id) return [];
+      // Newly listed: they hear where to find the space (a role change of someone already listed is not news).
+      const who = (await repo.userName(trx, actor.id)) ?? 'The secretariat';
+      const moderator = input.role === 'moderator' ? ' as a moderator' : '';
+      return this.d.notifier.notify(trx, {
+        kind: 'space_membership', userIds: [user.id],
+        subject: `You were added to the dialogue space "${space.name}"`,
+        text: `${who} added you${moderator} to the dialogue space "${space.name}". You can now read and start threads there.`,
+        link: `/dialogues/${encodeURIComponent(spaceId)}`,
+      });
     });
+    await this.d.mailer.dispatch(mail);
     return this.members(ctx, spaceId);
+  }
+
+  /** People the secretariat may add (active accounts by name or email), at most 10, with their role if already listed. */
+  async candidates(ctx: RequestContext, spaceId: string, q: string): Promise<{ items: MemberCandidate[] }> {
+    const actor = requireActor(ctx);
+    if (!canManageSpaces(actor)) throw errors.forbidden('Only the secretariat adds members.');
+    await standing(this.d.db, actor, spaceId);
+    const rows = await repo.candidates(this.d.db, spaceId, q, 10);
+    return { items: rows.map((r) => ({ userId: r.id, displayName: r.display_name, email: r.email, role: (r.role ?? null) as MemberCandidate['role'] })) };
   }
 
   async removeMember(ctx: RequestContext, spaceId: string, userId: string): Promise<{ items: SpaceMember[] }> {

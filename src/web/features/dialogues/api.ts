@@ -1,11 +1,11 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
-  DialogueSearchResult, Post, PostPage, Report, ReportList, Space, SpaceInput, SpaceList, Thread, ThreadInput, ThreadList, ThreadModeration,
+  DialogueSearchResult, MemberCandidate, Post, PostPage, Report, ReportList, Space, SpaceInput, SpaceList, SpaceMember, Thread, ThreadInput, ThreadList, ThreadModeration,
 } from '@/contracts/dialogues';
 import { api, toQueryString } from '@/web/lib/api-client';
 
 // Only types come from the contracts: a value import would pull zod into the web bundle.
-export type { Post, Report, Space, SpaceInput, Thread, ThreadInput, ThreadModeration };
+export type { MemberCandidate, Post, Report, Space, SpaceInput, SpaceMember, Thread, ThreadInput, ThreadModeration };
 
 const enc = encodeURIComponent;
 export const PAGE = 50;
@@ -18,6 +18,8 @@ export const dialoguesKeys = {
   thread: (id: string) => ['dialogues', 'thread', id] as const,
   posts: (threadId: string) => ['dialogues', 'posts', threadId] as const,
   reports: ['dialogues', 'reports'] as const,
+  members: (spaceId: string) => ['dialogues', 'members', spaceId] as const,
+  candidates: (spaceId: string) => ['dialogues', 'candidates', spaceId] as const,
   search: (q: string, spaceId: string | undefined) => ['dialogues', 'search', q, spaceId ?? ''] as const,
 };
 
@@ -38,11 +40,16 @@ export const moderatePost = (postId: string, body: { action: 'hide' | 'unhide'; 
 export const reportPost = (postId: string, reason: string) => api<{ id: string }>(`/api/dialogues/posts/${enc(postId)}/reports`, { method: 'POST', body: { reason } });
 export const getReports = () => api<ReportList>('/api/dialogues/reports?status=open');
 export const resolveReport = (id: string, reason: string, hidePost: boolean) => api<{ ok: true }>(`/api/dialogues/reports/${enc(id)}/resolve`, { method: 'POST', body: { reason, hidePost } });
+export const getMembers = (spaceId: string) => api<{ items: SpaceMember[] }>(`/api/dialogues/spaces/${enc(spaceId)}/members`);
+export const findCandidates = async (spaceId: string, q: string) => (await api<{ items: MemberCandidate[] }>(`/api/dialogues/spaces/${enc(spaceId)}/member-candidates${toQueryString({ q })}`)).items;
+export const addMember = (spaceId: string, body: { email: string; role: SpaceMember['role'] }) => api<{ items: SpaceMember[] }>(`/api/dialogues/spaces/${enc(spaceId)}/members`, { method: 'POST', body });
+export const removeMember = (spaceId: string, userId: string) => api<{ items: SpaceMember[] }>(`/api/dialogues/spaces/${enc(spaceId)}/members/${enc(userId)}`, { method: 'DELETE' });
 export const attachmentUrl = (postId: string) => `/api/dialogues/posts/${enc(postId)}/attachments`;
 
 export const useSpaces = () => useQuery({ queryKey: dialoguesKeys.spaces, queryFn: getSpaces });
 export const useSpace = (id: string) => useQuery({ queryKey: dialoguesKeys.space(id), queryFn: () => getSpace(id) });
 export const useThread = (id: string) => useQuery({ queryKey: dialoguesKeys.thread(id), queryFn: () => getThread(id) });
+export const useMembers = (spaceId: string, enabled: boolean) => useQuery({ queryKey: dialoguesKeys.members(spaceId), queryFn: () => getMembers(spaceId), enabled });
 export const useReports = (enabled: boolean) => useQuery({ queryKey: dialoguesKeys.reports, queryFn: getReports, enabled });
 
 export function useThreads(spaceId: string) {

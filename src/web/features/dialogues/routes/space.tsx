@@ -11,6 +11,7 @@ import { useErrorMessages, type FormErrors } from '@/web/lib/form-errors';
 import { formatDateTime } from '@/web/lib/format';
 import { createThread, setFollow, useDialoguesMutation, useSpace, useThreads } from '../api';
 import { Composer } from '../components/composer';
+import { MembersSection } from '../components/members';
 import { ThreadSearch } from '../components/thread-search';
 
 /** /dialogues/:spaceId: the threads (pinned first, unread marked), follow, and the new-thread form. */
@@ -80,6 +81,7 @@ export function SpaceRoute() {
         ) : null}
       </Section>
       <NewThreadForm spaceId={spaceId} />
+      <MembersSection space={s} />
     </Page>
   );
 }
