@@ -117,6 +117,8 @@ export const practiceListQuerySchema = z.object({
   theme: z.string().trim().max(40).optional(),
   member: z.string().trim().toUpperCase().max(12).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(50),
+  /** Paging: how many matches to skip (the order is by relevance, then newest, so pages are counted, not keyed). */
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
 });
 export type PracticeListQuery = z.input<typeof practiceListQuerySchema>;
 
