@@ -4,13 +4,15 @@
  *
  *  1. generation and insert time (rows and search index, one transaction);
  *  2. search latency p50/p95/p99 over a set of realistic queries (Latin prefixes, names without diacritics,
- *     local-script substrings), timed in this process around `app.inject` (routing, session, validation, service,
- *     serialisation; no socket; a query asked before is answered from the directory cache, as it is in service)
- *     and around the uncached service call alone, next to the raw token query run directly on the same database
- *     through the driver;
+ *     local-script substrings, with repeats as users make them), timed in this process: through `app.inject`
+ *     (routing, session, validation, service, serialisation; no socket) on the REALISTIC MIX, the queries in order
+ *     from an empty cache, so a query's first ask is computed and its repeats come from the directory cache (the
+ *     target's verdict is on this mix); the same queries again, all from the cache; and the service call alone
+ *     without any cache (every query computed: what a query nobody asked before costs, with its own verdict);
+ *     next to the raw token query run directly on the same database through the driver (the baseline);
  *  3. throughput of the authenticated search endpoint over real HTTP (autocannon, 50 connections; the server in a
- *     child process) next to a bare Fastify JSON route in the same child; the queries are cycled, so after the
- *     first round they are answered from the cache;
+ *     child process) next to a bare Fastify JSON route in the same child; every distinct query is asked once
+ *     before the load, so the load measures the request path of cached answers;
  *  4. the coverage map for all Members: the first call (computed) and the median of 20 more (cached) through
  *     app.inject, next to `select count(*) from positions`.
  *
@@ -271,7 +273,9 @@ interface Result {
   insertS: number;
   vacuumS: number;
   queries: number;
-  inject: Stats;
+  mix: Stats;
+  firstAsks: Stats;
+  cached: Stats;
   service: Stats;
   raw: Stats;
   meanHits: number;
@@ -318,28 +322,48 @@ async function run(target: Target): Promise<Result> {
   const raw = target.raw();
   const searchUrl = (q: string) => `/api/directory/search?q=${encodeURIComponent(q)}&limit=25`;
 
-  const inject: number[] = [];
+  // Warm-up (JIT, database pages) on a fifth of the queries through the service alone, so that nothing lands in the
+  // hub's cache: the timed pass below starts with an empty cache, as an instance does after a write.
+  for (const q of queries.slice(0, Math.ceil(queries.length / 5))) {
+    await service.search(ctx, searchQuerySchema.parse({ q, limit: '25' }));
+    const tokens = queryTokens(q);
+    await raw.query(rawTokenQuery(tokens.length), [...tokens, tokens.length]);
+  }
+  const ask = async (q: string) => {
+    const [ms, res] = await timed(() => hub.app.inject({ method: 'GET', url: searchUrl(q), headers: { cookie } }));
+    if (res.statusCode !== 200) throw new Error(`search ${q}: ${res.statusCode} ${res.body}`);
+    return ms;
+  };
+  // The realistic mix: the queries in the order users send them, through app.inject; a query's first ask is
+  // computed, its repeats are answered from the cache (as in service, where the same names are searched again).
+  const mix: number[] = [];
+  const firstAsks: number[] = [];
+  const seen = new Set<string>();
+  for (const q of queries) {
+    const ms = await ask(q);
+    mix.push(ms);
+    if (!seen.has(q)) firstAsks.push(ms);
+    seen.add(q);
+  }
+  // Every query again, each answered from the cache now.
+  const cached: number[] = [];
+  for (const q of queries) cached.push(await ask(q));
+  // The uncached service call (no cache at all) and the raw token query, per query.
+  const uncachedService = new DirectorySearchService(hub.deps, null);
   const direct: number[] = [];
   const rawMs: number[] = [];
   let hits = 0;
-  for (let pass = 0; pass < 2; pass++) {
-    // Pass 0 (a fifth of the queries) warms caches, the JIT and the database; pass 1 is timed.
-    for (const q of pass === 0 ? queries.slice(0, Math.ceil(queries.length / 5)) : queries) {
-      const [a, res] = await timed(() => hub.app.inject({ method: 'GET', url: searchUrl(q), headers: { cookie } }));
-      if (res.statusCode !== 200) throw new Error(`search ${q}: ${res.statusCode} ${res.body}`);
-      const [b] = await timed(() => service.search(ctx, searchQuerySchema.parse({ q, limit: '25' })));
-      const tokens = queryTokens(q);
-      const [c, rows] = await timed(() => raw.query(rawTokenQuery(tokens.length), [...tokens, tokens.length]));
-      if (pass === 1) {
-        inject.push(a);
-        direct.push(b);
-        rawMs.push(c);
-        hits += rows.length;
-      }
-    }
+  for (const q of queries) {
+    const [b] = await timed(() => uncachedService.search(ctx, searchQuerySchema.parse({ q, limit: '25' })));
+    const tokens = queryTokens(q);
+    const [c, rows] = await timed(() => raw.query(rawTokenQuery(tokens.length), [...tokens, tokens.length]));
+    direct.push(b);
+    rawMs.push(c);
+    hits += rows.length;
   }
   const trio = (s: Stats) => `${s.p50.toFixed(2)} / ${s.p95.toFixed(2)} / ${s.p99.toFixed(2)} ms`;
-  console.log(`   ${queries.length} searches timed, p50 / p95 / p99: app.inject ${trio(stats(inject))}, service ${trio(stats(direct))}, raw token SQL ${trio(stats(rawMs))}`);
+  console.log(`   ${queries.length} searches (${seen.size} distinct), p50 / p95 / p99: app.inject realistic mix ${trio(stats(mix))} (first asks ${trio(stats(firstAsks))}), all cached ${trio(stats(cached))}`);
+  console.log(`   service alone, uncached ${trio(stats(direct))}, raw token SQL ${trio(stats(rawMs))}`);
 
   const coverage: number[] = [];
   const countMs: number[] = [];
@@ -364,6 +388,13 @@ async function run(target: Target): Promise<Result> {
   try {
     const paths = queries.map(searchUrl);
     const warm = Math.min(3, seconds);
+    // Every distinct query asked once before anything is timed, so that the timed run measures the request path
+    // of a cached search (the load below cycles through the same queries), not the first computation of each.
+    for (const p of new Set(paths)) {
+      const res = await fetch(server.hubUrl + p, { headers: { cookie: server.cookie } });
+      if (!res.ok) throw new Error(`warm-up ${p}: ${res.status}`);
+      await res.arrayBuffer();
+    }
     await load(server.bareUrl + '/bare', { duration: warm });
     await load(server.hubUrl, { headers: { cookie: server.cookie }, paths, duration: warm });
     const bare = await load(server.bareUrl + '/bare', { duration: seconds });
@@ -380,7 +411,9 @@ async function run(target: Target): Promise<Result> {
     insertS: insertMs / 1000,
     vacuumS: vacuumMs / 1000,
     queries: queries.length,
-    inject: stats(inject),
+    mix: stats(mix),
+    firstAsks: stats(firstAsks),
+    cached: stats(cached),
     service: stats(direct),
     raw: stats(rawMs),
     meanHits: hits / queries.length,
@@ -403,14 +436,18 @@ function report(results: Result[]): void {
   line('people / search tokens', (r) => `${r.rows.people} / ${r.rows.searchTokens}`);
   line('generate / insert (s)', (r) => `${r.generateS.toFixed(1)} / ${r.insertS.toFixed(1)}`);
   line('vacuum analyze after the load (s)', (r) => (r.vacuumS ? r.vacuumS.toFixed(1) : '-'));
-  line(`search, app.inject, p50 / p95 / p99 (${results[0]?.queries ?? 0} q)`, (r) => trio(r.inject), `target p95 ≤ ${targets.searchP95} ms`);
-  line('  distinct queries (repeats: cache hits)', (r) => String(r.distinctQueries));
-  line('search, service alone, uncached, p50/p95/p99', (r) => trio(r.service));
-  line('raw token SQL (driver), p50 / p95 / p99', (r) => trio(r.raw));
-  line('app.inject / raw SQL (p50, p95)', (r) => `${(r.inject.p50 / r.raw.p50).toFixed(1)}x, ${(r.inject.p95 / r.raw.p95).toFixed(1)}x`);
+  line(`search p50 / p95 / p99, ${results[0]?.queries ?? 0} queries, app.inject:`, () => '');
+  line('  realistic mix (repeats from the cache)', (r) => trio(r.mix), `target p95 ≤ ${targets.searchP95} ms`);
+  line('    distinct queries (first asks computed)', (r) => String(r.distinctQueries));
+  line('    first asks only (computed)', (r) => trio(r.firstAsks));
+  line('  all answered from the cache', (r) => trio(r.cached));
+  line('  service alone, uncached (every query computed)', (r) => trio(r.service), `target p95 ≤ ${targets.searchP95} ms`);
+  line('  raw token SQL (driver, baseline)', (r) => trio(r.raw));
+  line('  mix / raw SQL (p50, p95)', (r) => `${(r.mix.p50 / r.raw.p50).toFixed(1)}x, ${(r.mix.p95 / r.raw.p95).toFixed(1)}x`);
+  line('  uncached / raw SQL (p50, p95)', (r) => `${(r.service.p50 / r.raw.p50).toFixed(1)}x, ${(r.service.p95 / r.raw.p95).toFixed(1)}x`);
   line('raw SQL rows per query (mean, cap 2000)', (r) => r.meanHits.toFixed(0));
-  line('  -> search p95', (r) => verdict(r.inject.p95 <= targets.searchP95));
-  line('  -> search p95 without the cache (service call)', (r) => verdict(r.service.p95 <= targets.searchP95));
+  line('  -> search p95, realistic mix (the verdict)', (r) => verdict(r.mix.p95 <= targets.searchP95));
+  line('  -> search p95, every query uncached', (r) => verdict(r.service.p95 <= targets.searchP95));
   line(`HTTP search req/s (autocannon, ${connections} conn., ${seconds} s)`, (r) => r.http.search.rps.toFixed(0));
   line('HTTP search mean / p99 latency', (r) => `${ms(r.http.search.mean)} / ${ms(r.http.search.p99)}`);
   line('HTTP search timeouts / errors', (r) => String(r.http.search.errors));
