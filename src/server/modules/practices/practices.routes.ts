@@ -11,7 +11,7 @@ export const practicesRoutes: FastifyPluginAsyncZod<{ practices: PracticesServic
   const tags = ['practices'];
 
   app.get('/api/practices', {
-    schema: { tags, summary: 'Published good practices I may read (search in any script, filters by theme and Member), best match first', querystring: practiceListQuerySchema, response: { 200: practiceListSchema, ...problems(400) } },
+    schema: { tags, summary: 'Published good practices I may read (search in any script, filters by theme and Member), best match first, then newest; a page at a time (limit, offset) with the total', querystring: practiceListQuerySchema, response: { 200: practiceListSchema, ...problems(400) } },
   }, (req) => practices.list(req.ctx, req.query));
 
   app.get('/api/practices/mine', {

@@ -144,7 +144,7 @@ export class PracticesService {
 
   async list(ctx: RequestContext, query: ListQuery): Promise<PracticeList> {
     const rows = await this.search(ctx, query.q ?? '', { theme: query.theme, member: query.member });
-    return { items: await this.summaries(rows.slice(0, query.limit), query.q), total: rows.length, canSubmit: canSubmitPractices(ctx.actor) };
+    return { items: await this.summaries(rows.slice(query.offset, query.offset + query.limit), query.q), total: rows.length, canSubmit: canSubmitPractices(ctx.actor) };
   }
 
   /** Published practices the viewer may read, matching the query (every word), best first, then newest. */
@@ -152,7 +152,7 @@ export class PracticesService {
     const tokens = q.trim() ? queryTokens(q) : [];
     if (q.trim() && tokens.length === 0) return [];
     const rows = await practicesRepository.list(this.d.db, visibilityOf(ctx.actor), { published: true, tokens, ...filters });
-    return rows.sort((a, b) => b.score - a.score || (b.published_at ?? '').localeCompare(a.published_at ?? '') || a.title.localeCompare(b.title));
+    return rows.sort((a, b) => b.score - a.score || (b.published_at ?? '').localeCompare(a.published_at ?? '') || a.title.localeCompare(b.title) || a.id.localeCompare(b.id));
   }
 
   /** Summaries with a snippet for the global search. */

@@ -145,3 +145,39 @@ describe('practices workflow', () => {
     expect(await titles(admin, `?q=${encodeURIComponent('Unpublished')}`)).toEqual([]);
   });
 });
+
+describe('practices list paging', () => {
+  it('pages through matches with limit and offset; each page knows the total the reader may see; bad paging is a field error', async () => {
+    const publicTitles: string[] = [];
+    for (let i = 1; i <= 5; i++) {
+      const title = `Kestrel harbour screening ${i}`;
+      await practiceIn('published', official, admin, filledPractice('THA', { title }), 'public');
+      publicTitles.push(title);
+    }
+    await practiceIn('published', official, admin, filledPractice('THA', { title: 'Kestrel harbour screening for Members' }), 'members');
+
+    const page = async (agent: Agent, offset: number) => (await agent.request('GET', `/api/practices?q=kestrel&limit=2&offset=${offset}`)).body as { items: { title: string }[]; total: number };
+    const seen: string[] = [];
+    for (const offset of [0, 2, 4]) {
+      const p = await page(anon, offset);
+      expect(p.total).toBe(5);
+      expect(p.items.length).toBe(offset === 4 ? 1 : 2);
+      seen.push(...p.items.map((i) => i.title));
+    }
+    // Every public match once, none twice, and never the Members-only one for an anonymous reader.
+    expect([...seen].sort()).toEqual([...publicTitles].sort());
+    expect((await page(anon, 6)).items).toEqual([]);
+
+    const members: string[] = [];
+    for (const offset of [0, 2, 4]) {
+      const p = await page(official, offset);
+      expect(p.total).toBe(6);
+      members.push(...p.items.map((i) => i.title));
+    }
+    expect(new Set(members).size).toBe(6);
+
+    const bad = await anon.request('GET', '/api/practices?offset=-1');
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors[0].field).toBe('offset');
+  });
+});

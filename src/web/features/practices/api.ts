@@ -11,10 +11,31 @@ export interface PracticeSearch {
   q: string;
   theme: string;
   member: string;
+  /** 1-based page of PAGE_SIZE practices. */
+  page?: number;
 }
 
-export const practicesQuery = (s: PracticeSearch) =>
-  queryOptions({ queryKey: ['practices', 'list', s], queryFn: ({ signal }) => api<PracticeList>(`/api/practices${toQueryString({ ...s })}`, { signal }), placeholderData: keepPreviousData });
+export const PAGE_SIZE = 20;
+
+export const practicesQuery = ({ page = 1, ...s }: PracticeSearch) =>
+  queryOptions({
+    queryKey: ['practices', 'list', s, page],
+    queryFn: ({ signal }) => api<PracticeList>(`/api/practices${toQueryString({ ...s, limit: PAGE_SIZE, offset: page > 1 ? (page - 1) * PAGE_SIZE : undefined })}`, { signal }),
+    placeholderData: keepPreviousData,
+  });
+
+/** A person in the directory, as the contact-person picker lists them. */
+export interface DirectoryPerson {
+  id: string;
+  name: string;
+  subtitle: string | null;
+}
+
+/** People in the directory matching `q` in any script (the directory's own search), for the contact-person picker. */
+export async function findPeople(q: string): Promise<DirectoryPerson[]> {
+  const res = await api<{ items: { id: string; title: string; subtitle: string | null }[] }>(`/api/directory/search${toQueryString({ q, kind: 'person', limit: 10 })}`);
+  return res.items.map((h) => ({ id: h.id, name: h.title, subtitle: h.subtitle }));
+}
 
 export const usePractices = (s: PracticeSearch) => useQuery(practicesQuery(s));
 export const useMyPractices = (enabled: boolean) =>

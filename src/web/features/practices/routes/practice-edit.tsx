@@ -6,6 +6,7 @@ import { Alert } from '@/web/components/alert';
 import { Button } from '@/web/components/button';
 import { Checkbox } from '@/web/components/checkbox';
 import { Page } from '@/web/components/page';
+import { SearchPicker } from '@/web/components/search-picker';
 import { Select } from '@/web/components/select';
 import { TextField } from '@/web/components/text-field';
 import { useT } from '@/web/i18n/use-t';
@@ -13,7 +14,7 @@ import type { MessageKey } from '@/web/i18n/en';
 import { api, ApiError } from '@/web/lib/api-client';
 import { useReference } from '@/web/lib/reference';
 import { useCurrentUser } from '@/web/lib/session';
-import { practiceQuery, usePractice, useSavePractice, type Practice, type PracticeInput } from '../api';
+import { findPeople, practiceQuery, usePractice, useSavePractice, type DirectoryPerson, type Practice, type PracticeInput } from '../api';
 
 const list = (s: string) => s.split(/[\s,;]+/).map((v) => v.trim()).filter(Boolean);
 const sections = ['problem', 'action', 'results', 'evidence', 'lessons'] as const;
@@ -53,7 +54,7 @@ function PracticeForm({ existing, scopes }: { existing: Practice | null; scopes:
   });
   const [links, setLinks] = useState((existing?.evidenceLinks ?? []).join('\n'));
   const [contact, setContact] = useState(existing?.contact ?? '');
-  const [contactPersonId, setContactPersonId] = useState(existing?.contactPerson?.id ?? '');
+  const [contactPerson, setContactPerson] = useState<DirectoryPerson | null>(existing?.contactPerson ? { id: existing.contactPerson.id, name: existing.contactPerson.name, subtitle: null } : null);
   const [languages, setLanguages] = useState((existing?.languages ?? ['en']).join(', '));
   const [problem, setProblem] = useState<{ message: string; fields: Record<string, string> } | null>(null);
   const fieldError = (name: string) => problem?.fields[name];
@@ -62,7 +63,7 @@ function PracticeForm({ existing, scopes }: { existing: Practice | null; scopes:
     e.preventDefault();
     setProblem(null);
     const input: PracticeInput = {
-      title, memberCode, themes, ...text, evidenceLinks: list(links), contact, contactPersonId: contactPersonId.trim() || null, languages: list(languages),
+      title, memberCode, themes, ...text, evidenceLinks: list(links), contact, contactPersonId: contactPerson?.id ?? null, languages: list(languages),
     };
     try {
       const saved = await save.mutateAsync(input);
@@ -108,7 +109,25 @@ function PracticeForm({ existing, scopes }: { existing: Practice | null; scopes:
           {fieldError('evidenceLinks') ? <p className="field__error" id="practice-links-error">{fieldError('evidenceLinks')}</p> : null}
         </div>
         <TextField label={t('practices.section.contact')} value={contact} onChange={(e) => setContact(e.target.value)} error={fieldError('contact')} />
-        <TextField label={t('practices.form.contactPerson')} value={contactPersonId} onChange={(e) => setContactPersonId(e.target.value)} error={fieldError('contactPersonId')} />
+        <SearchPicker<DirectoryPerson>
+          label={t('practices.form.contactPerson')}
+          description={t('practices.form.contactPersonHint')}
+          error={fieldError('contactPersonId')}
+          queryKey={['practices', 'people']}
+          search={findPeople}
+          optionId={(p) => p.id}
+          optionLabel={(p) => p.name}
+          renderOption={(p) => <>{p.name}{p.subtitle ? <span className="practice__meta"> · {p.subtitle}</span> : null}</>}
+          value={contactPerson}
+          onChange={setContactPerson}
+          messages={{
+            typeMore: t('practices.picker.typeMore'),
+            searching: t('practices.picker.searching'),
+            noMatches: t('practices.picker.noMatches'),
+            matches: (count) => t('practices.picker.matches', { count }),
+            chosen: (name) => t('practices.picker.chosen', { name }),
+          }}
+        />
         <TextField label={t('practices.languages')} description={t('practices.form.languagesHint')} value={languages} onChange={(e) => setLanguages(e.target.value)} error={fieldError('languages')} />
         <div className="practice__actions">
           <Button type="submit" variant="secondary" pending={save.isPending}>{t('practices.saveDraft')}</Button>
