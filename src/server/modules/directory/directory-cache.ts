@@ -35,6 +35,8 @@ export class DirectoryCache {
   private readonly entries = new Map<string, Entry>();
   /** Answers being computed, so that a burst of the same request computes it once. */
   private readonly pending = new Map<string, Promise<Cacheable>>();
+  /** Small reads many answers need (the Members), kept under the version they were read at. */
+  private readonly memos = new Map<string, { version: string; value: Promise<unknown> }>();
   private known: { version: string; at: number } | null = null;
 
   constructor(
@@ -57,6 +59,24 @@ export class DirectoryCache {
   /** Makes the next request read the version again (this instance has just written). */
   forget(): void {
     this.known = null;
+  }
+
+  /**
+   * `compute()`'s value kept under the current data version, for reference data that many answers read (a few dozen
+   * Members): computed answers (a search nobody asked before) need not read it again until a write. Same version
+   * rule as answers: read before computing, so a value read while a write commits is dropped at the next version
+   * read. A failed computation is not kept.
+   */
+  async memo<T>(key: string, compute: () => Promise<T>): Promise<T> {
+    const version = await this.version();
+    const hit = this.memos.get(key);
+    if (hit && hit.version === version) return hit.value as Promise<T>;
+    const value = compute();
+    this.memos.set(key, { version, value });
+    value.catch(() => {
+      if (this.memos.get(key)?.value === value) this.memos.delete(key);
+    });
+    return value;
   }
 
   /** The cached JSON for `key`, or `compute()`'s, kept when it is still valid. */
