@@ -13,7 +13,8 @@
  * positions, people, contact channels and holders (no search index, no audit trail, no checks). Each phase is printed
  * with the ratio to it; the verdict is upload + dry run + apply against the issue's 10 s.
  *
- * BENCH_ROWS (default 10000) changes the size; BENCH_SCALE (default 1) multiplies it.
+ * BENCH_ROWS (default 10000) changes the size; BENCH_SCALE (default 1) multiplies it; BENCH_ONLY=sqlite or
+ * BENCH_ONLY=postgres runs on one database.
  */
 import os from 'node:os';
 import path from 'node:path';
@@ -200,7 +201,9 @@ async function main(): Promise<void> {
   const file = await sampleXlsx(rows, 'Xlsx');
   console.log(`Directory import benchmark: ${rows.toLocaleString('en')}-row XLSX (${(file.length / 1024).toFixed(0)} KB, ${Math.ceil(rows / SAMPLE_PER_AGENCY)} agencies), load average ${os.loadavg().map((n) => n.toFixed(2)).join(' ')}, ${os.cpus().length} CPUs`);
   let pass = true;
+  const only = process.env.BENCH_ONLY?.toLowerCase();
   await onEachDatabase('directory-import', async (db, env) => {
+    if (only && !db.toLowerCase().startsWith(only)) return;
     const r = await measure(db, env, file);
     const total = r.uploadMs + r.checkMs + r.applyMs;
     const baseline = r.readMs + r.insertMs;

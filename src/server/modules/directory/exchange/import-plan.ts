@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { agencyTypes, visibilityTiers, type Visibility } from '@/contracts/directory';
 import type { ImportCounts, ImportDecision, ImportDuplicate, ImportField, ImportMapping, ImportProblem } from '@/contracts/directory-exchange';
 import type { Actor } from '../../../platform/context';
-import { newId } from '../../../platform/crypto';
+import { orderedId as newId } from './ordered-id';
 import { canEditDirectory, canSeeChannel, isSecretariat } from '../../../platform/permissions';
 import { normalize } from '../../../platform/search';
 import type { ImportColumn } from '@/contracts/directory-exchange';
