@@ -9,10 +9,12 @@ import { directoryFilterSchema } from './directory';
 export const exportFormats = ['csv', 'xlsx'] as const;
 export type ExportFormat = (typeof exportFormats)[number];
 
-/** GET /api/directory/export: the search filters plus the file format. */
-export const exportQuerySchema = directoryFilterSchema.extend({ format: z.enum(exportFormats).default('csv') });
-/** GET /api/directory/export.vcf: the search filters. */
-export const vcardExportQuerySchema = directoryFilterSchema;
+/** The search words of the directory search, applied to an export the same way (every word, in one record). */
+const exportWords = { q: z.string().trim().max(200).optional() };
+/** GET /api/directory/export: the search words and filters plus the file format. */
+export const exportQuerySchema = directoryFilterSchema.extend({ ...exportWords, format: z.enum(exportFormats).default('csv') });
+/** GET /api/directory/export.vcf: the search words and filters. */
+export const vcardExportQuerySchema = directoryFilterSchema.extend(exportWords);
 
 /** What a column of an imported file can be mapped to. Ids come from an earlier export and pin a row to a record. */
 export const importFields = [
