@@ -587,8 +587,7 @@ export const en = {
 
   'exchange.export': 'Export',
   'exchange.export.all': 'Download the whole directory, with the contact details you may see.',
-  'exchange.export.filtered': 'Download the records that match the filters, with the contact details you may see.',
-  'exchange.export.noWords': 'The files follow the filters only, not the search words.',
+  'exchange.export.filtered': 'Download the records that match the search words and filters, with the contact details you may see.',
   'exchange.export.csv': 'CSV',
   'exchange.export.xlsx': 'Excel (XLSX)',
   'exchange.export.vcf': 'vCards',

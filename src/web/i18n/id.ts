@@ -588,8 +588,7 @@ export const id: Messages = {
 
   'exchange.export': 'Ekspor',
   'exchange.export.all': 'Unduh seluruh direktori, dengan detail kontak yang boleh Anda lihat.',
-  'exchange.export.filtered': 'Unduh catatan yang sesuai dengan saringan, dengan detail kontak yang boleh Anda lihat.',
-  'exchange.export.noWords': 'Berkas mengikuti saringan saja, bukan kata pencarian.',
+  'exchange.export.filtered': 'Unduh catatan yang sesuai dengan kata pencarian dan saringan, dengan detail kontak yang boleh Anda lihat.',
   'exchange.export.csv': 'CSV',
   'exchange.export.xlsx': 'Excel (XLSX)',
   'exchange.export.vcf': 'vCard',
