@@ -153,8 +153,8 @@ export function uploadSpreadsheet(file: File, { csrfToken, language, onProgress,
   });
 }
 
-/** The directory filters in the address (`?member=THA&…`), as the export routes take them. */
-const filterKeys = ['member', 'subregion', 'mandate', 'workingGroup', 'agencyType', 'freshness'] as const;
+/** The search words and directory filters in the address (`?q=…&member=THA&…`), as the export routes take them. */
+const filterKeys = ['q', 'member', 'subregion', 'mandate', 'workingGroup', 'agencyType', 'freshness'] as const;
 
 export function exportFilters(params: URLSearchParams): Record<(typeof filterKeys)[number], string> {
   return Object.fromEntries(filterKeys.map((k) => [k, (params.get(k) ?? '').trim()])) as Record<(typeof filterKeys)[number], string>;

@@ -1,21 +1,26 @@
 import { PassThrough, Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { z } from 'zod';
-import type { directoryFilterSchema } from '@/contracts/directory';
-import type { ExportFormat } from '@/contracts/directory-exchange';
+import type { ExportFormat, vcardExportQuerySchema } from '@/contracts/directory-exchange';
 import type { ContactChannelsTable } from '../../../db/schema';
 import type { RequestContext } from '../../../platform/context';
 import type { PlatformDeps } from '../../../platform/deps';
 import { errors } from '../../../platform/errors';
 import { canSeeChannel } from '../../../platform/permissions';
+import { queryTokens } from '../../../platform/search';
 import { freshCutoff, freshnessOf } from '../freshness';
+import { searchRepository } from '../search.repository';
 import { csvLine, UTF8_BOM } from './csv';
 import { exportRepository } from './export.repository';
 import { exportHeader } from './import-columns';
 import { agencyTypeLabel } from './import-plan';
 import { vcard, type VCardPerson } from './vcard';
 
-type Filter = z.output<typeof directoryFilterSchema>;
+/** The directory filters and search words. */
+type Filter = z.output<typeof vcardExportQuerySchema>;
+
+/** More search candidates than any directory has records: the export takes every record that matches. */
+const ALL_MATCHES = 10_000_000;
 
 /** A file to send: the body is built (CSV, vCard) or streamed (XLSX) after the audit entries are written. */
 export interface ExportFile {
@@ -46,6 +51,8 @@ interface Holder {
 
 interface Line {
   cells: string[];
+  /** What the search words may match on this row: its Member, agency, position, and the holder when shown. */
+  docs: { member: string; agency: string; position: string | null; person: string | null };
   holder: Holder | null;
   agency: { nameEn: string; nameLocal: string | null };
   positionTitle: string | null;
@@ -147,6 +154,7 @@ export class DirectoryExportService {
           : null;
       return {
         holder,
+        docs: { member: p.member_code, agency: p.agency_id, position: p.position_id, person: holder?.id ?? null },
         agency: { nameEn: p.agency_name_en, nameLocal: p.agency_name_local },
         positionTitle: p.position_title,
         cells: [
@@ -160,9 +168,23 @@ export class DirectoryExportService {
       };
     });
     for (const a of empty) {
-      lines.push({ holder: null, agency: { nameEn: a.agency_name_en, nameLocal: a.agency_name_local }, positionTitle: null, cells: [...agencyCells(a), ...Array<string>(12).fill(''), a.agency_id, '', ''] });
+      lines.push({ holder: null, docs: { member: a.member_code, agency: a.agency_id, position: null, person: null }, agency: { nameEn: a.agency_name_en, nameLocal: a.agency_name_local }, positionTitle: null, cells: [...agencyCells(a), ...Array<string>(12).fill(''), a.agency_id, '', ''] });
     }
-    return lines;
+    return filter.q ? this.matching(filter.q, lines) : lines;
+  }
+
+  /**
+   * The rows the search words find, as the directory search finds records: every word in one record (a Member, an
+   * agency, a position or a person). A row is kept when its Member, agency or position is found, or its holder is
+   * and the reader may see who holds it (so that a hidden holder's name never decides what an anonymous reader gets).
+   */
+  private async matching(q: string, lines: Line[]): Promise<Line[]> {
+    const tokens = queryTokens(q);
+    if (tokens.length === 0) return [];
+    const found = new Set((await searchRepository.matchAll(this.d.db, tokens, ALL_MATCHES)).map((d) => `${d.doc_type}:${d.doc_id}`));
+    return lines.filter(({ docs }) =>
+      found.has(`member:${docs.member}`) || found.has(`agency:${docs.agency}`) || (docs.position !== null && found.has(`position:${docs.position}`)) || (docs.person !== null && found.has(`person:${docs.person}`)),
+    );
   }
 
   /** 'directory.exported' with the filter and row count, and one 'contact.read' summary for channels above the public tier. */
@@ -210,7 +232,7 @@ export class DirectoryExportService {
 
   private fileName(filter: Filter, ext: string): string {
     const date = this.d.clock.now().toISOString().slice(0, 10);
-    const parts = ['bali-process-directory', filter.member, filter.subregion && `region-${filter.subregion}`, filter.mandate, filter.workingGroup, filter.agencyType, filter.freshness, date];
+    const parts = ['bali-process-directory', filter.q, filter.member, filter.subregion && `region-${filter.subregion}`, filter.mandate, filter.workingGroup, filter.agencyType, filter.freshness, date];
     return `${parts.filter(Boolean).map((p) => slug(String(p))).join('-')}.${ext}`;
   }
 }

@@ -121,6 +121,35 @@ describe('spreadsheet export', () => {
     expect(bad.headers['content-type']).toMatch(/application\/problem\+json/);
   });
 
+  it('applies the search words as the directory search does, over what the reader may see', async () => {
+    const words = async (who: Agent, q: string, more = '') => (await exportCsv(who, `q=${encodeURIComponent(q)}${more}`)).rows.map((r) => r.Position).sort();
+    // A position's words, its agency's, its holder's (in any script), or its Member's.
+    expect(await words(staff, 'commiss')).toEqual(['Commissioner', 'Deputy Commissioner']);
+    expect(await words(staff, 'Somchai')).toEqual(['Commissioner']);
+    expect(await words(staff, 'สมชาย')).toEqual(['Commissioner']);
+    expect(await words(staff, 'Immigration Bureau')).toEqual(['Commissioner', 'Deputy Commissioner', 'Vacant post']);
+    expect(await words(staff, 'Fiji')).toEqual(['Focal point']);
+    // Every word in one record, as in the search: no record has both.
+    expect(await words(staff, 'Somchai Fiji')).toEqual([]);
+    // With the filters too.
+    expect(await words(staff, 'commiss', '&workingGroup=WG-TIP')).toEqual(['Commissioner']);
+    // A holder an anonymous visitor may not see is not found by their name; staff find them.
+    expect(await words(anonymous(hub), 'Hidden Holder')).toEqual([]);
+    expect(await words(staff, 'Hidden Holder')).toEqual(['Deputy Commissioner']);
+    expect(await words(staff, '!!!')).toEqual([]);
+    const res = await call(app, staff, 'GET', '/api/directory/export?format=csv&q=Somchai');
+    expect(res.headers['x-row-count']).toBe('1');
+    expect(String(res.headers['content-disposition'])).toMatch(/filename="bali-process-directory-Somchai-[\d-]+\.csv"/);
+    expect(JSON.parse((await lastAudit('directory.exported'))?.after_json ?? '{}')).toMatchObject({ format: 'csv', filter: { q: 'Somchai' }, rows: 1 });
+    const vcf = await call(app, staff, 'GET', `/api/directory/export.vcf?q=${encodeURIComponent('สมชาย')}`);
+    expect(vcf.text.match(/^BEGIN:VCARD/gm)).toHaveLength(1);
+    expect(vcf.text).toContain('Somchai Prasert');
+    expect(vcf.text).not.toContain('Hidden Holder');
+    const long = await call(app, staff, 'GET', `/api/directory/export?q=${'x'.repeat(201)}`);
+    expect(long.status).toBe(400);
+    expect(long.headers['content-type']).toMatch(/application\/problem\+json/);
+  });
+
   it('writes an XLSX workbook with the same rows, Thai text intact', async () => {
     const res = await call(app, official, 'GET', '/api/directory/export?format=xlsx&member=THA');
     expect(res.status).toBe(200);

@@ -7,7 +7,7 @@ import { useCurrentUser } from '@/web/lib/session';
 import { exportFilters, exportUrl, personVcardUrl, vcardsUrl } from '../api';
 
 /**
- * For the directory search page: "Export" (the records matching the filters in the address, as CSV, XLSX or vCards)
+ * For the directory search page: "Export" (the records matching the search words and filters in the address, as CSV, XLSX or vCards)
  * and, for those who curate the directory, "Import a spreadsheet". Plain links: the browser downloads the file with
  * the session cookie, so each reader gets exactly the contact details they may see.
  */
@@ -17,7 +17,6 @@ export function DirectoryExchangeTools() {
   const [params] = useSearchParams();
   const filters = exportFilters(params);
   const filtered = Object.values(filters).some(Boolean);
-  const words = (params.get('q') ?? '').trim() !== '';
   const explainId = useId();
 
   return (
@@ -31,7 +30,6 @@ export function DirectoryExchangeTools() {
         <summary className="button button--secondary">{t('exchange.export')}</summary>
         <div className="export-menu__body">
           <p id={explainId}>{filtered ? t('exchange.export.filtered') : t('exchange.export.all')}</p>
-          {words ? <p className="muted">{t('exchange.export.noWords')}</p> : null}
           <ul className="export-menu__list" aria-labelledby={explainId}>
             <li>
               <a href={exportUrl('csv', filters)} download>
