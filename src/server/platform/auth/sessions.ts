@@ -32,7 +32,7 @@ const REUSE_MS = 1500;
 /** Sessions kept in the cache at most (oldest dropped first). */
 const REUSE_MAX = 10_000;
 
-type ValidSession = SessionsTable & SessionUser;
+export type ValidSession = SessionsTable & SessionUser;
 
 /**
  * Server-side sessions. The cookie holds a 256-bit random token; the database holds only its SHA-256, so a
@@ -64,6 +64,23 @@ export class SessionStore {
     };
     await trx.insertInto('sessions').values(session).execute();
     return { token, session };
+  }
+
+  /**
+   * The session this instance read for the token less than REUSE_MS ago, when a safe request may use it as it is:
+   * not past its limits, last-seen not due to be written, same IP. Otherwise undefined, and `validate` must run
+   * (it reads, touches or deletes). Synchronous, so that the common case of a signed-in page's reads costs no
+   * promise; it applies exactly the checks `validate` applies to a reused session.
+   */
+  reused(token: string, meta: { ip: string }): ValidSession | undefined {
+    const cached = this.reuse.get(sha256(token));
+    if (!cached || cached.until <= performance.now()) return undefined;
+    const session = cached.session;
+    const now = this.clock.now().getTime();
+    const lastSeen = Date.parse(session.last_seen_at);
+    if (now >= Date.parse(session.expires_at) || now >= lastSeen + this.policy.idleMinutes * MINUTE) return undefined;
+    if (now - lastSeen >= TOUCH_EVERY_MS || session.ip !== meta.ip) return undefined;
+    return session;
   }
 
   /**

@@ -6,6 +6,7 @@ import type { RequestContext } from '../context';
 import { safeEqual } from '../crypto';
 import type { PlatformDeps } from '../deps';
 import { AppError } from '../errors';
+import type { ValidSession } from '../auth/sessions';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -44,32 +45,37 @@ export function registerSessionHook(app: FastifyInstance, d: PlatformDeps, cooki
   // Any state-changing request may change what a session stands for (sign-out, role, status, scopes, second
   // factor): once it has run (its transaction committed, the answer not yet sent), the sessions reused without
   // reading are dropped, so the next request reads them again.
-  app.addHook('onSend', async (request) => {
+  app.addHook('onSend', (request, _reply, payload, done) => {
     if (!SAFE_METHODS.has(request.method)) d.sessions.forgetAll();
+    done(null, payload);
   });
 
-  app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
-    request.ctx = { actor: null, requestId: request.id, ip: request.ip, userAgent: String(request.headers['user-agent'] ?? '') };
-    if (!request.url.startsWith('/api/')) return;
-    void reply.header('cache-control', 'no-store');
+  /** Signs the request in as the session's user, or says (false) that their Member scopes must be read first. */
+  const signIn = (request: FastifyRequest, session: ValidSession, scopes?: string[]): boolean => {
+    const role = session.user_role as Role;
+    const memberScopes = scopedRoles.includes(role) ? (scopes ?? scopesOf.get(session)) : [];
+    if (!memberScopes) return false;
+    request.ctx.actor = {
+      id: session.user_id,
+      role,
+      memberScopes,
+      sessionId: session.id,
+      mustEnrollTotp: mustEnrollTotp({ role, totp_enabled: session.user_totp_enabled }),
+    };
+    request.csrfToken = session.csrf_token;
+    return true;
+  };
 
-    const token = request.cookies[cookie.name];
-    const safe = SAFE_METHODS.has(request.method);
+  const resolve = async (request: FastifyRequest, reply: FastifyReply, token: string | undefined, safe: boolean): Promise<void> => {
     if (token) {
       // Safe requests may reuse a session this instance read a moment ago (see REUSE_MS in platform/auth/sessions.ts).
       const session = await d.sessions.validate(token, { ip: request.ip, reuse: safe });
       if (session && session.user_status === 'active') {
-        const role = session.user_role as Role;
-        let memberScopes = scopedRoles.includes(role) ? scopesOf.get(session) : [];
-        if (!memberScopes) scopesOf.set(session, (memberScopes = await usersRepository.scopes(d.db, session.user_id)));
-        request.ctx.actor = {
-          id: session.user_id,
-          role,
-          memberScopes,
-          sessionId: session.id,
-          mustEnrollTotp: mustEnrollTotp({ role, totp_enabled: session.user_totp_enabled }),
-        };
-        request.csrfToken = session.csrf_token;
+        if (!signIn(request, session)) {
+          const scopes = await usersRepository.scopes(d.db, session.user_id);
+          scopesOf.set(session, scopes);
+          signIn(request, session, scopes);
+        }
       } else {
         void reply.clearCookie(cookie.name, { path: '/', secure: cookie.secure, httpOnly: true, sameSite: 'lax' });
       }
@@ -85,6 +91,22 @@ export function registerSessionHook(app: FastifyInstance, d: PlatformDeps, cooki
       if (typeof sent !== 'string' || sent.length === 0) throw new AppError(403, 'csrf_failed', 'Missing CSRF token. Reload the page and try again.');
       if (request.csrfToken && !safeEqual(sent, request.csrfToken)) throw new AppError(403, 'csrf_failed', 'The CSRF token does not match. Reload the page and try again.');
     }
+  };
+
+  // Callback style, so that a safe request with a session reused as it is (the common case: a signed-in page's
+  // reads) is signed in without a promise; anything else goes through `resolve`.
+  app.addHook('onRequest', (request: FastifyRequest, reply: FastifyReply, done: (err?: Error) => void) => {
+    request.ctx = { actor: null, requestId: request.id, ip: request.ip, userAgent: String(request.headers['user-agent'] ?? '') };
+    if (!request.url.startsWith('/api/')) return done();
+    void reply.header('cache-control', 'no-store');
+
+    const token = request.cookies[cookie.name];
+    const safe = SAFE_METHODS.has(request.method);
+    if (token && safe) {
+      const session = d.sessions.reused(token, { ip: request.ip });
+      if (session && session.user_status === 'active' && signIn(request, session)) return done();
+    }
+    resolve(request, reply, token, safe).then(() => done(), done);
   });
 }
 
