@@ -55,31 +55,17 @@ export const searchRepository = {
   async matchAll(db: Kysely<DB>, tokens: readonly string[], cap: number): Promise<{ doc_type: string; doc_id: string }[]> {
     const distinct = [...new Set(tokens)];
     if (distinct.length === 0) return [];
-    const [first = '', ...rest] = distinct.length === 1 ? distinct : await byRarity(db, distinct);
-    const driving = db.selectFrom('search_tokens').select(['doc_type', 'doc_id']).where('token', '=', first).orderBy('doc_type').orderBy('doc_id').limit(NO_LIMIT);
-    return db
-      .selectFrom(driving.as('d'))
-      .select(['d.doc_type', 'd.doc_id'])
-      .$if(rest.length > 0, (qb) =>
-        qb.where((eb) =>
-          eb.and(
-            rest.map((token) =>
-              eb.exists(
-                eb
-                  .selectFrom('search_tokens as t')
-                  .select('t.token')
-                  .where('t.token', '=', token)
-                  .whereRef('t.doc_type', '=', 'd.doc_type')
-                  .whereRef('t.doc_id', '=', 'd.doc_id'),
-              ),
-            ),
-          ),
-        ),
-      )
-      .orderBy('d.doc_type')
-      .orderBy('d.doc_id')
-      .limit(cap)
-      .execute();
+    if (distinct.length === 1 || !(db.getExecutor().adapter instanceof PostgresAdapter)) return matchIn(db, distinct, cap);
+    // PostgreSQL, several tokens: each EXISTS becomes a semi-join, and the planner (a) searches every order of
+    // them, about 10 ms of planning for six words, and (b) estimates few matches (it takes the words as independent)
+    // and probes the index once per driving row and word, tens of thousands of buffer reads when the words go
+    // together ("international organization for migration"). In this transaction the joins keep the written order
+    // (rarest first) and are merge joins over the tokens' index ranges, read in order. EXPLAIN ANALYZE at full scale,
+    // six words: planning 9-12 ms -> 1.1 ms, execution 78-94 ms -> 8-11 ms (load average 10).
+    return db.transaction().execute(async (trx) => {
+      await sql`select set_config('enable_nestloop', 'off', true), set_config('join_collapse_limit', '1', true), set_config('from_collapse_limit', '1', true)`.execute(trx);
+      return matchIn(trx, distinct, cap);
+    });
   },
 
   /** The titles a hit of this kind shows (agency name, position title, person's Latin name), to sort candidates by. */
@@ -203,6 +189,35 @@ async function memberSubregions(db: Kysely<DB>, wanted: boolean): Promise<Map<st
   if (!wanted) return null;
   const rows = await db.selectFrom('members').select(['code', 'subregion_code']).execute();
   return new Map(rows.map((m) => [m.code, m.subregion_code]));
+}
+
+/** See matchAll: distinct tokens, the rarest driving. */
+async function matchIn(db: Kysely<DB>, distinct: readonly string[], cap: number): Promise<{ doc_type: string; doc_id: string }[]> {
+  const [first = '', ...rest] = distinct.length === 1 ? distinct : await byRarity(db, distinct);
+  const driving = db.selectFrom('search_tokens').select(['doc_type', 'doc_id']).where('token', '=', first).orderBy('doc_type').orderBy('doc_id').limit(NO_LIMIT);
+  return db
+    .selectFrom(driving.as('d'))
+    .select(['d.doc_type', 'd.doc_id'])
+    .$if(rest.length > 0, (qb) =>
+      qb.where((eb) =>
+        eb.and(
+          rest.map((token) =>
+            eb.exists(
+              eb
+                .selectFrom('search_tokens as t')
+                .select('t.token')
+                .where('t.token', '=', token)
+                .whereRef('t.doc_type', '=', 'd.doc_type')
+                .whereRef('t.doc_id', '=', 'd.doc_id'),
+            ),
+          ),
+        ),
+      ),
+    )
+    .orderBy('d.doc_type')
+    .orderBy('d.doc_id')
+    .limit(cap)
+    .execute();
 }
 
 /** The tokens, rarest first, by how many documents carry each (counted up to {@link RARITY_PROBE}; ties keep their order). */
