@@ -82,3 +82,32 @@ describe('dialogues: members of an invite-only space', () => {
     await expectAccessible(page);
   });
 });
+
+describe('dialogues: a new event space', () => {
+  it('the secretariat chooses the event with the picker, not by typing its id', async () => {
+    const admin = await browser.open({ width: 360 });
+    await signIn(admin, demo.admin.email, demo.admin.password, inject('adminTotpSecret'));
+    await admin.goto('/dialogues');
+    await admin.getByRole('heading', { name: 'New space' }).waitFor();
+    const name = `Follow-up of the working group meeting ${unique()}`;
+    await admin.getByLabel('Name').fill(name);
+    await admin.getByLabel('Kind').selectOption('event');
+    // Creating without an event names the field.
+    await admin.getByRole('button', { name: 'Create space' }).click();
+    await admin.getByText('Choose an event.').waitFor();
+    const picker = admin.getByRole('combobox', { name: 'Event' });
+    await picker.fill('Trafficking in Persons meeting');
+    const first = admin.getByRole('option', { name: /^Working Group on Trafficking in Persons meeting/ }).first();
+    await first.waitFor();
+    await expectAccessible(admin);
+    await picker.press('ArrowDown');
+    await picker.press('Enter');
+    const chosen = await picker.inputValue();
+    expect(chosen).toMatch(/^Working Group on Trafficking in Persons meeting/);
+    await admin.getByRole('status').getByText(`Chosen: ${chosen}`).waitFor();
+    await admin.getByRole('button', { name: 'Create space' }).click();
+    await admin.getByRole('heading', { name, level: 1 }).waitFor();
+    await admin.getByRole('link', { name: chosen, exact: true }).waitFor();
+    await expectAccessible(admin);
+  });
+});

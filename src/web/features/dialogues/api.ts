@@ -2,10 +2,11 @@ import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tansta
 import type {
   DialogueSearchResult, MemberCandidate, Post, PostPage, Report, ReportList, Space, SpaceInput, SpaceList, SpaceMember, Thread, ThreadInput, ThreadList, ThreadModeration,
 } from '@/contracts/dialogues';
+import type { EventList, EventSummary } from '@/contracts/events';
 import { api, toQueryString } from '@/web/lib/api-client';
 
 // Only types come from the contracts: a value import would pull zod into the web bundle.
-export type { MemberCandidate, Post, Report, Space, SpaceInput, SpaceMember, Thread, ThreadInput, ThreadModeration };
+export type { EventSummary, MemberCandidate, Post, Report, Space, SpaceInput, SpaceMember, Thread, ThreadInput, ThreadModeration };
 
 const enc = encodeURIComponent;
 export const PAGE = 50;
@@ -44,6 +45,8 @@ export const getMembers = (spaceId: string) => api<{ items: SpaceMember[] }>(`/a
 export const findCandidates = async (spaceId: string, q: string) => (await api<{ items: MemberCandidate[] }>(`/api/dialogues/spaces/${enc(spaceId)}/member-candidates${toQueryString({ q })}`)).items;
 export const addMember = (spaceId: string, body: { email: string; role: SpaceMember['role'] }) => api<{ items: SpaceMember[] }>(`/api/dialogues/spaces/${enc(spaceId)}/members`, { method: 'POST', body });
 export const removeMember = (spaceId: string, userId: string) => api<{ items: SpaceMember[] }>(`/api/dialogues/spaces/${enc(spaceId)}/members/${enc(userId)}`, { method: 'DELETE' });
+/** Events (past and upcoming) whose title matches `q`, for the event picker of a new space. */
+export const findEvents = async (q: string) => (await api<EventList>(`/api/events${toQueryString({ q, when: 'all', limit: 10 })}`)).items;
 export const attachmentUrl = (postId: string) => `/api/dialogues/posts/${enc(postId)}/attachments`;
 
 export const useSpaces = () => useQuery({ queryKey: dialoguesKeys.spaces, queryFn: getSpaces });

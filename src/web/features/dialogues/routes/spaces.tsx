@@ -4,13 +4,15 @@ import { Link, useNavigate } from 'react-router';
 import { Button } from '@/web/components/button';
 import { FormAlert } from '@/web/components/alert';
 import { Page, Section } from '@/web/components/page';
+import { SearchPicker } from '@/web/components/search-picker';
 import { Select } from '@/web/components/select';
 import { Loading, QueryError } from '@/web/components/status';
 import { TextField } from '@/web/components/text-field';
-import { useT } from '@/web/i18n/use-t';
+import { useLocale, useT } from '@/web/i18n/use-t';
 import { useErrorMessages, type FormErrors } from '@/web/lib/form-errors';
+import { formatDate } from '@/web/lib/format';
 import { useReference } from '@/web/lib/reference';
-import { createSpace, useDialoguesMutation, useReports, useSpaces, type SpaceInput } from '../api';
+import { createSpace, findEvents, useDialoguesMutation, useReports, useSpaces, type EventSummary, type SpaceInput } from '../api';
 import { ReportsList } from '../components/reports';
 import { ThreadSearch } from '../components/thread-search';
 
@@ -63,6 +65,8 @@ function NewSpaceForm() {
   const toMessages = useErrorMessages();
   const [errors, setErrors] = useState<FormErrors>({ fields: {}, form: null });
   const [kind, setKind] = useState<SpaceInput['kind']>('theme');
+  const [event, setEvent] = useState<EventSummary | null>(null);
+  const locale = useLocale();
   const create = useDialoguesMutation(createSpace);
   const submit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
@@ -73,7 +77,7 @@ function NewSpaceForm() {
     };
     const body: SpaceInput = {
       name: s('name'), description: s('description'), kind, access: s('access') as SpaceInput['access'],
-      ...(kind === 'theme' ? { themeCode: s('themeCode') } : kind === 'working_group' ? { workingGroupCode: s('workingGroupCode') } : { eventId: s('eventId') }),
+      ...(kind === 'theme' ? { themeCode: s('themeCode') } : kind === 'working_group' ? { workingGroupCode: s('workingGroupCode') } : { eventId: event?.id ?? '' }),
     };
     create.mutate(body, {
       onSuccess: (space) => void navigate(`/dialogues/${encodeURIComponent(space.id)}`),
@@ -95,9 +99,28 @@ function NewSpaceForm() {
         {kind === 'theme' ? (
           <Select label={t('dialogues.field.theme')} name="themeCode" error={errors.fields.themeCode} options={(reference.data?.themes ?? []).map((x) => ({ value: x.code, label: x.name }))} />
         ) : kind === 'working_group' ? (
-          <TextField label={t('dialogues.field.workingGroup')} name="workingGroupCode" error={errors.fields.workingGroupCode} />
+          <Select label={t('dialogues.field.workingGroup')} name="workingGroupCode" error={errors.fields.workingGroupCode} options={(reference.data?.workingGroups ?? []).map((x) => ({ value: x.code, label: x.name }))} />
         ) : (
-          <TextField label={t('dialogues.field.event')} name="eventId" error={errors.fields.eventId} />
+          <SearchPicker<EventSummary>
+            label={t('dialogues.field.event')}
+            description={t('dialogues.field.eventHint')}
+            error={errors.fields.eventId}
+            required
+            queryKey={['dialogues', 'event-picker']}
+            search={findEvents}
+            optionId={(ev) => ev.id}
+            optionLabel={(ev) => ev.title}
+            renderOption={(ev) => <>{ev.title} <span className="dialogues-meta">{formatDate(ev.startsAt, locale)}</span></>}
+            value={event}
+            onChange={setEvent}
+            messages={{
+              typeMore: t('dialogues.picker.typeMore'),
+              searching: t('dialogues.picker.searching'),
+              noMatches: t('dialogues.picker.noMatches'),
+              matches: (count) => t('dialogues.picker.matches', { count }),
+              chosen: (name) => t('dialogues.picker.chosen', { name }),
+            }}
+          />
         )}
         <Select label={t('dialogues.field.access')} name="access" options={(['members', 'invited'] as const).map((a) => ({ value: a, label: t(`dialogues.access.${a}`) }))} />
         <Button type="submit" pending={create.isPending}>
