@@ -3,9 +3,8 @@ import { PostgresAdapter, type Transaction } from 'kysely';
 import type { DB } from '../../db/schema';
 import type { DemoContext } from '../../db/seed/demo-context';
 import { FileStore } from '../../platform/files/file-store';
-import { tokenize } from '../../platform/search';
 import { simplePaperPdf } from '../papers/documents';
-import { MAX_BODY_TOKEN_CHARS, storedTokens, writeFts } from './library.fts';
+import { indexTokens, writeFts } from './library.fts';
 import type { LibraryResourcesTable } from './library.tables';
 
 /*
@@ -197,9 +196,7 @@ export async function seedLibraryDemo(trx: Transaction<DB>, ctx: DemoContext): P
     };
     await trx.insertInto('library_resources').values(row).execute();
     await trx.insertInto('library_texts').values({ resource_id: row.id, text, extracted_at: at }).execute();
-    await writeFts(trx, dialect, row.seq, {
-      title: storedTokens(tokenize(row.title)), head: storedTokens(tokenize(`${row.description}\n${row.publisher}`)), body: storedTokens(tokenize(text), MAX_BODY_TOKEN_CHARS),
-    });
+    await writeFts(trx, dialect, row.seq, indexTokens(row, text));
   }
   return { libraryResources: demos.length, libraryFiles: files };
 }

@@ -13,9 +13,9 @@ import { AppError, errors, type FieldError } from '../../platform/errors';
 import { slugFileName, type FileStore } from '../../platform/files/file-store';
 import type { Upload } from '../../platform/files/multipart';
 import { canSeeChannel, isSecretariat, requireActor } from '../../platform/permissions';
-import { queryTokens, tokenize } from '../../platform/search';
+import { queryTokens } from '../../platform/search';
 import { ExtractionError, extractText } from './library.extract';
-import { ftsQuery, MAX_BODY_TOKEN_CHARS, storedTokens, type IndexTokens } from './library.fts';
+import { ftsQuery, indexTokens } from './library.fts';
 import { Catalogue, type Entry } from './library.catalogue';
 import { libraryRepository } from './library.repository';
 import { highlighter, markAll, snippet } from './library.snippet';
@@ -65,15 +65,6 @@ function summary(r: LibraryResourcesTable): ResourceSummary {
 
 function fieldErrors(error: z.ZodError): FieldError[] {
   return error.issues.map((i) => ({ field: i.path.join('.') || 'body', message: i.message }));
-}
-
-/** The index tokens of a resource: title, description and publisher, and the file's text. */
-function indexTokens(r: Pick<LibraryResourcesTable, 'title' | 'description' | 'publisher'>, text: string | null): IndexTokens {
-  return {
-    title: storedTokens(tokenize(r.title)),
-    head: storedTokens(tokenize(`${r.description}\n${r.publisher}`)),
-    body: text ? storedTokens(tokenize(text), MAX_BODY_TOKEN_CHARS) : [],
-  };
 }
 
 /**
