@@ -11,7 +11,8 @@
  *     without any cache (every query computed: what a query nobody asked before costs, with its own verdict);
  *     next to the raw token query run directly on the same database through the driver (the baseline);
  *  3. throughput of the authenticated search endpoint over real HTTP (autocannon, 50 connections; the server in a
- *     child process) next to a bare Fastify JSON route in the same child; every distinct query is asked once
+ *     child process) next to a bare Fastify JSON route in the same child (the target's baseline) and, for
+ *     information, the same bare route sending a search answer's body; every distinct query is asked once
  *     before the load, so the load measures the request path of cached answers;
  *  4. the coverage map for all Members: the first call (computed) and the median of 20 more (cached) through
  *     app.inject, next to `select count(*) from positions`.
@@ -69,6 +70,12 @@ async function serve(): Promise<void> {
   const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0];
   const bare = Fastify({ logger: false });
   bare.get('/bare', () => ({ items: [{ kind: 'agency', id: 'x', title: 'bare route', subtitle: null, memberCode: 'THA', freshness: null }], total: 1 }));
+  // A second baseline: the same bare route sending what a search answers (25 hits, several kilobytes), to tell the
+  // cost of the hub's request path from the cost of sending a bigger body. The target is against the first.
+  const answer = await fetch(`${hubUrl}/api/directory/search?q=police&limit=25`, { headers: { cookie: cookie ?? '' } });
+  if (!answer.ok) throw new Error(`bench answer for the second baseline: ${answer.status}`);
+  const body: unknown = await answer.json();
+  bare.get('/bare-answer', () => body);
   const bareUrl = await bare.listen({ port: 0, host: '127.0.0.1' });
   console.log(JSON.stringify({ hubUrl, bareUrl, cookie }));
   process.on('SIGTERM', () => {
@@ -279,7 +286,7 @@ interface Result {
   service: Stats;
   raw: Stats;
   meanHits: number;
-  http: { search: Load; bare: Load };
+  http: { search: Load; bare: Load; bareAnswer: Load };
   coverage: { hub: number; cold: number; baseline: number };
   distinctQueries: number;
 }
@@ -399,8 +406,10 @@ async function run(target: Target): Promise<Result> {
     await load(server.hubUrl, { headers: { cookie: server.cookie }, paths, duration: warm });
     const bare = await load(server.bareUrl + '/bare', { duration: seconds });
     const search = await load(server.hubUrl, { headers: { cookie: server.cookie }, paths, duration: seconds });
-    http = { search, bare };
-    console.log(`   HTTP: search ${search.rps.toFixed(0)} req/s (${search.errors} timeouts/errors), bare ${bare.rps.toFixed(0)} req/s: ${((100 * search.rps) / bare.rps).toFixed(1)}%`);
+    await load(server.bareUrl + '/bare-answer', { duration: warm });
+    const bareAnswer = await load(server.bareUrl + '/bare-answer', { duration: seconds });
+    http = { search, bare, bareAnswer };
+    console.log(`   HTTP: search ${search.rps.toFixed(0)} req/s (${search.errors} timeouts/errors), bare ${bare.rps.toFixed(0)} req/s: ${((100 * search.rps) / bare.rps).toFixed(1)}%; bare with a search answer's body ${bareAnswer.rps.toFixed(0)} req/s: ${((100 * search.rps) / bareAnswer.rps).toFixed(1)}%`);
   } finally {
     await stopServer(server.child);
   }
@@ -454,6 +463,8 @@ function report(results: Result[]): void {
   line('bare Fastify JSON req/s', (r) => r.http.bare.rps.toFixed(0));
   line('search / bare throughput', (r) => `${((100 * r.http.search.rps) / r.http.bare.rps).toFixed(1)}%`, `target ≥ ${targets.throughputRatio * 100}%`);
   line('  -> throughput', (r) => verdict(r.http.search.rps / r.http.bare.rps >= targets.throughputRatio));
+  line('bare route sending a search answer (q=police) req/s', (r) => r.http.bareAnswer.rps.toFixed(0));
+  line('search / that route (the hub\'s request path alone)', (r) => `${((100 * r.http.search.rps) / r.http.bareAnswer.rps).toFixed(1)}%`);
   line('coverage map, all Members, first call (computed)', (r) => ms(r.coverage.cold));
   line('coverage map, all Members (median of 20, cached)', (r) => ms(r.coverage.hub), `target ≤ ${targets.coverageMs} ms`);
   line('select count(*) from positions (median of 20)', (r) => ms(r.coverage.baseline));
