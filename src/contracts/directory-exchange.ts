@@ -32,7 +32,7 @@ export const importMappingSchema = z
   .refine((m) => new Set(Object.values(m)).size === Object.values(m).length, { message: 'Map each column to one field at most.' });
 export type ImportMapping = z.infer<typeof importMappingSchema>;
 
-export const importStatuses = ['uploaded', 'validated', 'applying', 'applied', 'failed'] as const;
+export const importStatuses = ['uploaded', 'validated', 'applying', 'applied', 'failed', 'cancelled'] as const;
 export const importStatusSchema = z.enum(importStatuses);
 export type ImportStatus = (typeof importStatuses)[number];
 
@@ -138,7 +138,15 @@ export const importSchema = z.object({
 });
 export type DirectoryImport = z.infer<typeof importSchema>;
 
-export const importSummarySchema = importSchema.pick({ id: true, status: true, fileName: true, fileKind: true, rowCount: true, progress: true, createdAt: true, updatedAt: true, appliedAt: true });
+export const importSummarySchema = importSchema
+  .pick({ id: true, status: true, fileName: true, fileKind: true, rowCount: true, progress: true, createdAt: true, updatedAt: true, appliedAt: true })
+  .extend({
+    /** Who uploaded the file (their display name; null when the account is gone). */
+    uploadedBy: z.object({ id: z.string(), name: z.string().nullable() }),
+    /** Whether the reader may cancel it (not applied or cancelled yet) or delete it (not being applied). */
+    canCancel: z.boolean(),
+    canDelete: z.boolean(),
+  });
 export const importListSchema = z.object({ items: z.array(importSummarySchema) });
 
 export const dryRunBodySchema = z.object({ mapping: importMappingSchema });
