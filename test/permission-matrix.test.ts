@@ -3,6 +3,7 @@ import { callers, permissionMatrix, type Caller } from '@/server/permission-matr
 import { anonymous, createTestHub, login, makeUser, type Agent, type TestHub } from './helpers/hub';
 import { calendarProbe } from './matrix-probes/calendar';
 import { dialoguesProbe } from './matrix-probes/dialogues';
+import { directoryImportsProbe } from './matrix-probes/directory-imports';
 import { eventsProbe } from './matrix-probes/events';
 import { libraryProbe } from './matrix-probes/library';
 import { participationProbe } from './matrix-probes/participation';
@@ -13,7 +14,7 @@ import { practicesProbe } from './matrix-probes/practices';
 import { searchProbe } from './matrix-probes/search';
 import type { Probe } from './matrix-probes/types';
 
-const moduleProbes = [eventsProbe, participationProbe, papersProbe, outcomesProbe, notificationsProbe, calendarProbe, libraryProbe, practicesProbe, dialoguesProbe, searchProbe];
+const moduleProbes = [directoryImportsProbe, eventsProbe, participationProbe, papersProbe, outcomesProbe, notificationsProbe, calendarProbe, libraryProbe, practicesProbe, dialoguesProbe, searchProbe];
 
 /**
  * Walks every registered API route for every kind of caller and compares the outcome with the matrix.

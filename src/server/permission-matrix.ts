@@ -8,6 +8,7 @@
  */
 import { calendarMatrix } from './modules/calendar/calendar.matrix';
 import { dialoguesMatrix } from './modules/dialogues/dialogues.matrix';
+import { exchangeMatrix } from './modules/directory/exchange/exchange.matrix';
 import { eventsMatrix } from './modules/events/events.matrix';
 import { participationMatrix } from './modules/events/participation.matrix';
 import { libraryMatrix } from './modules/library/library.matrix';
@@ -93,6 +94,7 @@ export const permissionMatrix: MatrixRows = {
   'PATCH /api/directory/people/:id':               row('D    A     A     A    D     D    D'),
   'GET /api/audit':                                row('D    A     D     D    D     D    D'),
 
+  ...exchangeMatrix,
   ...eventsMatrix,
   ...participationMatrix,
   ...papersMatrix,
