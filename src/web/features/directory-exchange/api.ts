@@ -61,6 +61,9 @@ export const dryRun = (id: string, mapping: ImportMapping) =>
 export const applyImport = (id: string, decisions: Record<string, ImportDecision>) =>
   api<DirectoryImport>(`/api/directory/imports/${enc(id)}/apply`, { method: 'POST', body: { decisions } });
 
+export const cancelImport = (id: string) => api<DirectoryImport>(`/api/directory/imports/${enc(id)}/cancel`, { method: 'POST', body: {} });
+export const deleteImport = (id: string) => api<{ ok: true }>(`/api/directory/imports/${enc(id)}`, { method: 'DELETE' });
+
 export const exchangeKeys = {
   imports: ['directory-exchange', 'imports'] as const,
   import: (id: string) => ['directory-exchange', 'import', id] as const,
@@ -98,6 +101,30 @@ export function useApplyImport(id: string) {
     mutationFn: (decisions: Record<string, ImportDecision>) => applyImport(id, decisions),
     onSuccess: (data) => {
       qc.setQueryData(exchangeKeys.import(id), data);
+      void qc.invalidateQueries({ queryKey: exchangeKeys.imports });
+    },
+  });
+}
+
+/** Cancels an import (nothing of it is written); the list and the import are read again. */
+export function useCancelImport() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: cancelImport,
+    onSuccess: (data) => {
+      qc.setQueryData(exchangeKeys.import(data.id), data);
+      void qc.invalidateQueries({ queryKey: exchangeKeys.imports });
+    },
+  });
+}
+
+/** Deletes an import and its stored rows; the list is read again. */
+export function useDeleteImport() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: deleteImport,
+    onSuccess: (_data, id) => {
+      qc.removeQueries({ queryKey: exchangeKeys.import(id) });
       void qc.invalidateQueries({ queryKey: exchangeKeys.imports });
     },
   });

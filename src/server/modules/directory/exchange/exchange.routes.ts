@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { idParam } from '@/contracts/common';
 import { applyBodySchema, dryRunBodySchema, exportQuerySchema, importListSchema, importSchema, importUploadQuerySchema, vcardExportQuerySchema } from '@/contracts/directory-exchange';
 import { AppError } from '../../../platform/errors';
-import { problems } from '../../../platform/http/responses';
+import { okResponse, problems } from '../../../platform/http/responses';
 import type { DirectoryExportService, ExportFile } from './export.service';
 import type { DirectoryImportService } from './import.service';
 import { MAX_UPLOAD_BYTES, tooLarge } from './spreadsheet-file';
@@ -81,4 +81,13 @@ export const exchangeRoutes: FastifyPluginAsyncZod<ExchangeRoutesOptions> = asyn
   app.post('/api/directory/imports/:id/apply', {
     schema: { tags, summary: 'Apply a checked import in the background, all rows or none; follow it with GET', params: idParam, body: applyBodySchema, response: { 202: importSchema, ...problems(400, 401, 403, 404, 409) } },
   }, async (req, reply) => reply.status(202).send(await imports.apply(req.ctx, req.params.id, req.body.decisions)));
+  app.post('/api/directory/imports/:id/cancel', {
+    schema: { tags, summary: 'Cancel an import not applied yet (one being applied is rolled back: nothing is written)', params: idParam, response: { 200: importSchema, ...problems(401, 403, 404, 409) } },
+  }, (req) => imports.cancel(req.ctx, req.params.id));
+  app.delete('/api/directory/imports/:id', {
+    schema: { tags, summary: 'Delete an import and the rows stored from its file (not what it wrote to the directory)', params: idParam, response: { 200: okResponse, ...problems(401, 403, 404, 409) } },
+  }, async (req) => {
+    await imports.remove(req.ctx, req.params.id);
+    return { ok: true as const };
+  });
 };

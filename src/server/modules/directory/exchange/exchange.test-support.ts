@@ -41,7 +41,7 @@ export interface Reply {
 }
 
 /** A request as a browser would send it: session cookie, CSRF header, and a JSON body or a raw file. */
-export async function call(app: FastifyInstance, who: Caller, method: 'GET' | 'POST', url: string, body?: { json?: unknown; file?: Buffer; contentType?: string }): Promise<Reply> {
+export async function call(app: FastifyInstance, who: Caller, method: 'GET' | 'POST' | 'DELETE', url: string, body?: { json?: unknown; file?: Buffer; contentType?: string }): Promise<Reply> {
   const headers: Record<string, string> = { 'user-agent': 'exchange-test' };
   if (who.cookie) headers.cookie = who.cookie;
   if (method !== 'GET') headers['x-csrf-token'] = who.csrf;

@@ -52,15 +52,22 @@ export const importRepository = {
 
   get: (db: Db, id: string) => db.selectFrom('directory_imports').selectAll().where('id', '=', id).executeTakeFirst(),
 
-  /** Everything but the stored rows, for lists. */
+  /** Everything but the stored rows, for lists, with the uploader's name. */
   list: (db: Db, createdBy: string | null, limit: number) =>
     db
-      .selectFrom('directory_imports')
-      .select(['id', 'status', 'file_name', 'file_kind', 'row_count', 'progress_done', 'progress_total', 'created_at', 'updated_at', 'applied_at'])
-      .$if(createdBy !== null, (qb) => qb.where('created_by', '=', createdBy ?? ''))
-      .orderBy('created_at', 'desc')
+      .selectFrom('directory_imports as i')
+      .leftJoin('users as u', 'u.id', 'i.created_by')
+      .select(['i.id', 'i.status', 'i.file_name', 'i.file_kind', 'i.row_count', 'i.progress_done', 'i.progress_total', 'i.created_at', 'i.updated_at', 'i.applied_at', 'i.created_by', 'u.display_name as created_by_name'])
+      .$if(createdBy !== null, (qb) => qb.where('i.created_by', '=', createdBy ?? ''))
+      .orderBy('i.created_at', 'desc')
       .limit(limit)
       .execute(),
+
+  /** Deletes an import (its stored rows with it) unless it is being applied; false when it was. */
+  async remove(db: Db, id: string): Promise<boolean> {
+    const r = await db.deleteFrom('directory_imports').where('id', '=', id).where('status', '!=', 'applying').executeTakeFirst();
+    return Number(r.numDeletedRows) === 1;
+  },
 
   async update(db: Db, id: string, patch: Partial<DirectoryImportsTable>): Promise<void> {
     await db.updateTable('directory_imports').set(patch).where('id', '=', id).execute();

@@ -26,6 +26,14 @@ import { directoryCache, type DirectoryCache } from '../directory-cache';
 export const IMPORT_JOB = 'directory.import';
 /** Rows written between two progress updates. */
 const CHUNK_ROWS = 200;
+/** The statuses an import can be cancelled from. */
+const CANCELLABLE: readonly string[] = ['uploaded', 'validated', 'failed', 'applying'];
+/** A cancel seen by the job between two chunks of rows: everything it wrote is rolled back. */
+class ImportCancelled extends Error {
+  constructor() {
+    super('The import was cancelled.');
+  }
+}
 /** Problems and duplicates returned in one response (all are kept). */
 const SHOWN = 1000;
 
@@ -116,14 +124,52 @@ export class DirectoryImportService {
       items: rows.map((r) => ({
         id: r.id, status: r.status as ImportStatus, fileName: r.file_name, fileKind: r.file_kind as 'csv' | 'xlsx', rowCount: r.row_count,
         progress: { done: r.progress_done, total: r.progress_total }, createdAt: r.created_at, updatedAt: r.updated_at, appliedAt: r.applied_at,
+        uploadedBy: { id: r.created_by, name: r.created_by_name ?? null }, canCancel: CANCELLABLE.includes(r.status), canDelete: r.status !== 'applying',
       })),
     };
+  }
+
+  /**
+   * Cancels an import that is not applied yet: checked or queued files, and one being applied (PostgreSQL: the job
+   * sees it between two chunks of rows and rolls everything back; SQLite holds its one connection for the whole
+   * write, so there a cancel is answered once the write has ended, and is refused if it was applied). Nothing of
+   * a cancelled import is written to the directory. The uploader and the secretariat may cancel.
+   */
+  async cancel(ctx: RequestContext, id: string): Promise<DirectoryImport> {
+    const record = await this.readable(ctx, id);
+    const now = this.d.clock.now().toISOString();
+    const patch: Partial<DirectoryImportsTable> = { status: 'cancelled', progress_done: 0, error: null, updated_at: now };
+    // Not in one transaction with the audit entry: a running apply holds the audit chain until it ends, and must
+    // first see the cancel (committed at once here) to end early and roll back.
+    if (!(await importRepository.transition(this.d.db, id, CANCELLABLE, patch))) {
+      const current = await importRepository.get(this.d.db, id);
+      throw errors.conflict(current?.status === 'applied' ? 'This import has been applied already: it can no longer be cancelled.' : 'This import has been cancelled already.');
+    }
+    await this.d.audit.record(this.d.db, ctx, { action: 'directory.import_cancelled', entity: 'directory_import', entityId: id, before: { status: record.status }, after: { status: 'cancelled', file_name: record.file_name } });
+    return this.view(ctx, { ...record, ...patch });
+  }
+
+  /**
+   * Deletes an import: its record and the rows stored from its file (not what an applied import wrote to the
+   * directory, which keeps its own history). One being applied must be cancelled first.
+   */
+  async remove(ctx: RequestContext, id: string): Promise<void> {
+    const record = await this.readable(ctx, id);
+    await this.d.db.transaction().execute(async (trx) => {
+      if (!(await importRepository.remove(trx, id))) throw errors.conflict('This import is being applied: cancel it first.');
+      await this.d.audit.record(trx, ctx, {
+        action: 'directory.import_deleted', entity: 'directory_import', entityId: id,
+        before: { status: record.status, file_name: record.file_name, file_kind: record.file_kind, file_size: record.file_size, file_sha256: record.file_sha256, rows: record.row_count, created_by: record.created_by },
+      });
+    });
   }
 
   /** Checks every row with the given mapping and saves the mapping; writes nothing to the directory. */
   async dryRun(ctx: RequestContext, id: string, mapping: ImportMapping): Promise<DirectoryImport> {
     const { actor, record } = await this.own(ctx, id);
-    if (!['uploaded', 'validated', 'failed'].includes(record.status)) throw errors.conflict(record.status === 'applied' ? 'This import has been applied already.' : 'This import is being applied.');
+    if (!['uploaded', 'validated', 'failed'].includes(record.status)) {
+      throw errors.conflict(record.status === 'applied' ? 'This import has been applied already.' : record.status === 'cancelled' ? 'This import has been cancelled: upload the file again.' : 'This import is being applied.');
+    }
     const columns = JSON.parse(record.columns_json) as ImportColumn[];
     const outside = Object.entries(mapping).filter(([, index]) => index >= columns.length);
     if (outside.length) throw errors.validation(outside.map(([field]) => ({ field: `mapping.${field}`, message: `The file has ${columns.length} columns.` })));
@@ -205,10 +251,12 @@ export class DirectoryImportService {
           writing = `rows ${from}–${to}`;
         });
         const now = this.d.clock.now().toISOString();
-        await importRepository.update(trx, importId, {
+        // Only if nobody cancelled it meanwhile (on PostgreSQL this waits for, and then sees, a cancel being committed).
+        const applied = await importRepository.transition(trx, importId, ['applying'], {
           status: 'applied', progress_done: plan.rowCount, progress_total: plan.rowCount, counts_json: JSON.stringify(plan.counts),
           duplicates_json: JSON.stringify(plan.duplicates), problems_json: JSON.stringify(plan.problems), rows_json: '[]', applied_at: now, updated_at: now,
         });
+        if (!applied) throw new ImportCancelled();
         await this.d.audit.record(trx, ctx, { action: 'directory.import_applied', entity: 'directory_import', entityId: importId, after: { file_name: current.file_name, ...plan.counts } });
         return plan.counts;
       });
@@ -216,6 +264,10 @@ export class DirectoryImportService {
       this.cache.forget();
       if (counts) this.d.log.info({ importId, ms: Date.now() - started, ...counts }, 'directory import applied');
     } catch (err) {
+      if (err instanceof ImportCancelled) {
+        this.d.log.info({ importId, ms: Date.now() - started }, 'directory import cancelled while applying: nothing written');
+        return;
+      }
       const rejected = err instanceof PlanRejected ? err.plan : null;
       const message = rejected
         ? `Nothing was written: the directory or your scope changed since the check, and the file now has ${rejected.problems.filter((p) => p.severity === 'error').length} errors. Check it again.`
@@ -224,10 +276,12 @@ export class DirectoryImportService {
       if (!rejected) this.d.log.error({ err, importId }, 'directory import failed');
       const now = this.d.clock.now().toISOString();
       await this.d.db.transaction().execute(async (trx) => {
-        await importRepository.update(trx, importId, {
+        const marked = await importRepository.transition(trx, importId, ['applying'], {
           status: 'failed', error: message.slice(0, 2000), progress_done: 0, updated_at: now,
           ...(rejected ? { problems_json: JSON.stringify(rejected.problems), duplicates_json: JSON.stringify(rejected.duplicates), counts_json: JSON.stringify(rejected.counts) } : {}),
         });
+        // Cancelled meanwhile: it stays cancelled.
+        if (!marked) return;
         await this.d.audit.record(trx, ctx, { action: 'directory.import_failed', entity: 'directory_import', entityId: importId, after: { error: message.slice(0, 2000) } });
       });
     }
@@ -379,7 +433,8 @@ export class DirectoryImportService {
       await importRepository.insertTokens(trx, this.d.dialect, tokens);
       await importRepository.appendAudit(trx, this.d.dialect, now, ctx, audit);
       const done = Math.min(end, total);
-      if (progress) await importRepository.update(progress, importId, { progress_done: done, updated_at: this.d.clock.now().toISOString() });
+      // A cancel committed meanwhile shows here as an import no longer `applying`: everything is rolled back.
+      if (progress && !(await importRepository.transition(progress, importId, ['applying'], { progress_done: done, updated_at: this.d.clock.now().toISOString() }))) throw new ImportCancelled();
       // Lets other requests in between chunks (on PostgreSQL they run alongside; on SQLite they queue for the connection).
       await yieldToEventLoop();
     }
