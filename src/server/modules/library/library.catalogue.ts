@@ -90,6 +90,11 @@ export class Catalogue {
     return this.bySeq[seq];
   }
 
+  /** One above the largest seq (arrays indexed by seq are this long). */
+  get seqLimit(): number {
+    return this.bySeq.length;
+  }
+
   /** The entries with these seqs that the reader may see and that pass the filters (unordered). */
   pick(seqs: Iterable<number>, visible: readonly LibrarySensitivity[], f: Filters): Entry[] {
     const keep = accept(visible, f);

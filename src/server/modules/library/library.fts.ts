@@ -187,23 +187,23 @@ function term(dialect: DialectName, token: string): string {
 /** The resources matching a query anywhere, and which of them match it in the title, or in the description/publisher. */
 export interface FtsMatches {
   seqs: number[];
-  inTitle: Set<number>;
-  inHead: Set<number>;
+  inTitle: number[];
+  inHead: number[];
 }
 
 /**
- * One search's index work. PostgreSQL: one statement (library_match: sequential scans off); the title/head tests read the small tsvectors of rows the bitmap
- * heap scan visits anyway. SQLite: the main MATCH, then (only when there is something to order) the two column
- * queries on the small library_head_fts.
+ * One search's index work. PostgreSQL: one statement (library_match: sequential scans off); the title/head tests
+ * read the small tsvectors of rows the bitmap heap scan visits anyway. SQLite: the main MATCH, then (only when there
+ * is something to order) the two column queries on the small library_head_fts.
  */
 export async function ftsMatches(db: QueryExecutorProvider, dialect: DialectName, query: string): Promise<FtsMatches> {
-  const inTitle = new Set<number>();
-  const inHead = new Set<number>();
+  const inTitle: number[] = [];
+  const inHead: number[] = [];
   if (dialect === 'postgres') {
     const rows = await sql<{ seq: number; t: boolean; h: boolean }>`SELECT seq, t, h FROM library_match(${query}::tsquery)`.execute(db);
     const seqs = rows.rows.map((r) => {
-      if (r.t) inTitle.add(r.seq);
-      if (r.h) inHead.add(r.seq);
+      if (r.t) inTitle.push(r.seq);
+      if (r.h) inHead.push(r.seq);
       return r.seq;
     });
     return { seqs, inTitle, inHead };
@@ -215,8 +215,8 @@ export async function ftsMatches(db: QueryExecutorProvider, dialect: DialectName
       sql<{ seq: number }>`SELECT rowid AS seq FROM library_head_fts WHERE library_head_fts MATCH ${`{title} : (${query})`}`.execute(db),
       sql<{ seq: number }>`SELECT rowid AS seq FROM library_head_fts WHERE library_head_fts MATCH ${`{head} : (${query})`}`.execute(db),
     ]);
-    for (const r of t.rows) inTitle.add(r.seq);
-    for (const r of h.rows) inHead.add(r.seq);
+    for (const r of t.rows) inTitle.push(r.seq);
+    for (const r of h.rows) inHead.push(r.seq);
   }
   return { seqs, inTitle, inHead };
 }

@@ -15,7 +15,7 @@ import type { Upload } from '../../platform/files/multipart';
 import { canSeeChannel, isSecretariat, requireActor } from '../../platform/permissions';
 import { queryTokens } from '../../platform/search';
 import { ExtractionError, extractText } from './library.extract';
-import { ftsQuery, indexTokens } from './library.fts';
+import { ftsQuery, indexTokens, type FtsMatches } from './library.fts';
 import { Catalogue, type Entry } from './library.catalogue';
 import { libraryRepository } from './library.repository';
 import { highlighter, markAll, snippet } from './library.snippet';
@@ -41,8 +41,6 @@ const ACCEPTED = new Set(['pdf', 'docx', 'xlsx']);
 /** Characters of each result's text searched for a snippet: a first read, then (no match yet) the most. */
 const SNIPPET_FIRST_SCAN = 20_000;
 const SNIPPET_SCAN = 200_000;
-/** Above any catalogue position: a search's sort key is score band × ORDER_SPAN + position. */
-const ORDER_SPAN = 2 ** 32;
 
 /** The sensitivities a reader may see: the tiers of canSeeChannel (researchers and visitors: public only). */
 export function visibleSensitivities(viewer: Actor | null): LibrarySensitivity[] {
@@ -65,6 +63,40 @@ function summary(r: LibraryResourcesTable): ResourceSummary {
 
 function fieldErrors(error: z.ZodError): FieldError[] {
   return error.issues.map((i) => ({ field: i.path.join('.') || 'body', message: i.message }));
+}
+
+/**
+ * One page of the hits in rank order: every word in the title first, then every word in the description or
+ * publisher, then words found in the file's text only; within each band the default order (newest, then title).
+ * The hits are put in their band (a flag per seq), and only the bands the page reaches into are sorted, as typed
+ * arrays of catalogue positions (native numeric sort): a common prefix has tens of thousands of hits, mostly in the
+ * text band, while the first page usually comes from the title band alone.
+ */
+function rankedPage(catalogue: Catalogue, hits: readonly Entry[], m: FtsMatches, offset: number, limit: number): Entry[] {
+  const flags = new Uint8Array(catalogue.seqLimit);
+  for (const seq of m.inTitle) flags[seq] = 2;
+  for (const seq of m.inHead) flags[seq] = (flags[seq] ?? 0) | 1;
+  const sizes = new Uint32Array(4);
+  for (const e of hits) sizes[3 - (flags[e.seq] ?? 0)] = (sizes[3 - (flags[e.seq] ?? 0)] ?? 0) + 1;
+  const bands = Array.from(sizes, (n) => new Uint32Array(n));
+  const fill = new Uint32Array(4);
+  for (const e of hits) {
+    const b = 3 - (flags[e.seq] ?? 0);
+    const at = fill[b] ?? 0;
+    (bands[b] as Uint32Array)[at] = e.order;
+    fill[b] = at + 1;
+  }
+  const page: Entry[] = [];
+  let start = 0;
+  for (const band of bands) {
+    const end = start + band.length;
+    if (end > offset && page.length < limit) {
+      band.sort();
+      for (let i = Math.max(0, offset - start); i < band.length && page.length < limit; i++) page.push(catalogue.ordered[band[i] as number] as Entry);
+    }
+    start = end;
+  }
+  return page;
 }
 
 /**
@@ -303,13 +335,7 @@ export class LibraryService {
     let page: Entry[];
     if (m) {
       hits = catalogue.pick(m.seqs, visible, filters);
-      // Rank: every word in the title first, then every word in the description or publisher, then words found in
-      // the file's text only; then the default order (newest, then title). One number per hit, sorted as a typed
-      // array (native numeric sort; tens of thousands of hits for a common word), mapped back for the page only.
-      const keys = new Float64Array(hits.length);
-      hits.forEach((e, i) => { keys[i] = (3 - (m.inTitle.has(e.seq) ? 2 : 0) - (m.inHead.has(e.seq) ? 1 : 0)) * ORDER_SPAN + e.order; });
-      keys.sort();
-      page = Array.from(keys.subarray(offset, offset + query.limit), (k) => catalogue.ordered[k % ORDER_SPAN] as Entry);
+      page = rankedPage(catalogue, hits, m, offset, query.limit);
     } else {
       hits = catalogue.all(visible, filters);
       page = hits.slice(offset, offset + query.limit);
