@@ -105,8 +105,27 @@ describe('directory import and export', () => {
     await page.getByRole('link', { name: 'Upload a corrected file' }).click();
     await stepHeading(page, 1, 'Upload the file').waitFor();
     await expect.poll(() => isFocused(page, 1, 'Upload the file')).toBe(true);
-    await page.getByRole('table', { name: 'Recent imports, newest first' }).getByRole('row').filter({ hasText: 'focal-points.csv' }).first().getByText('Checked').waitFor();
+    const recent = page.getByRole('table', { name: 'Recent imports, newest first' });
+    await recent.getByRole('row').filter({ hasText: 'focal-points.csv' }).first().getByText('Checked').waitFor();
+    await recent.getByRole('columnheader', { name: 'Uploaded by' }).waitFor();
     await expectAccessible(page);
+
+    // The first file is not needed any more: cancelled, then deleted, each after a confirm step.
+    const named = recent.getByRole('row').filter({ hasText: 'focal-points.csv' });
+    const cancelledBefore = await named.filter({ hasText: 'Cancelled' }).count();
+    await named.filter({ hasText: 'Checked' }).first().getByRole('button', { name: 'Cancel import of focal-points.csv' }).click();
+    const cancelDialog = page.getByRole('dialog', { name: 'Cancel this import?' });
+    await cancelDialog.getByText('Nothing from focal-points.csv will be written to the directory.', { exact: false }).waitFor();
+    await expectAccessible(page);
+    await cancelDialog.getByRole('button', { name: 'Cancel import', exact: true }).click();
+    await cancelDialog.waitFor({ state: 'hidden' });
+    await expect.poll(() => named.filter({ hasText: 'Cancelled' }).count()).toBe(cancelledBefore + 1);
+    const listed = await named.count();
+    await named.filter({ hasText: 'Cancelled' }).first().getByRole('button', { name: 'Delete import of focal-points.csv' }).click();
+    const deleteDialog = page.getByRole('dialog', { name: 'Delete this import?' });
+    await deleteDialog.getByRole('button', { name: 'Delete', exact: true }).click();
+    await deleteDialog.waitFor({ state: 'hidden' });
+    await expect.poll(() => named.count()).toBe(listed - 1);
 
     // A good file: three valid rows, the last naming the person already in the directory by their email.
     const good = csvFile([
@@ -176,6 +195,15 @@ describe('directory import and export', () => {
     expect(text).toContain(fijiAgency);
     expect(text).toContain(`sefo.${u}@demo.hub.example`);
     expect(text).not.toContain(tongaAgency);
+    // With search words, the links carry them and the file holds only what they find.
+    await page.goto(`/directory?q=${encodeURIComponent(`Sefo Import ${u}`)}`);
+    await page.getByText('Export', { exact: true }).click();
+    await page.getByText('Download the records that match the search words and filters').waitFor();
+    const wordsHref = (await page.getByRole('link', { name: 'CSV', exact: true }).getAttribute('href')) ?? '';
+    expect(new URL(wordsHref, page.url()).searchParams.get('q')).toBe(`Sefo Import ${u}`);
+    const found = await (await page.request.get(wordsHref)).text();
+    expect(found).toContain(`sefo.${u}@demo.hub.example`);
+    expect(found).not.toContain(`mele.${u}@demo.hub.example`);
 
     // A person's page offers their vCard.
     await page.goto(`/directory/people/${existingId}`);
