@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '@/server/platform/audit/audit';
 import { createTestHub, signedIn, testDb, type Agent, type TestHub } from '../../../../../test/helpers/hub';
 import { call, exchangeApp, runImportJob } from './exchange.test-support';
-import { sampleCsv } from './import-sample.test-support';
+import { csvLine, UTF8_BOM } from './csv';
+import { SAMPLE_HEADER, sampleCsv, sampleRow } from './import-sample.test-support';
 
 let hub: TestHub;
 let app: FastifyInstance;
@@ -176,5 +177,52 @@ describe('deleting an import', () => {
     expect((await call(app, coordinator, 'DELETE', `/api/directory/imports/${staffs.id}`)).status).toBe(404);
     expect((await call(app, staff, 'DELETE', `/api/directory/imports/${theirs.id}`)).status).toBe(200);
     expect((await get(coordinator, theirs.id)).status).toBe(404);
+  });
+});
+
+describe('a re-import that hands existing positions over', () => {
+  it('ends the previous holdings, starts the new ones and confirms the positions, all in bulk', async () => {
+    const first = await checked(staff, 4, 'Handover');
+    expect((await call(app, staff, 'POST', `/api/directory/imports/${first.id}/apply`, { json: {} })).status).toBe(202);
+    await runImportJob(hub, first.id);
+    // The same agency and positions, each with a successor: other names and emails.
+    const rows = [1, 2, 3, 4].map((i) => {
+      const cells = sampleRow(i, 'Handover');
+      cells[8] = `Successor ${i}`;
+      cells[9] = `ผู้สืบทอด ${i}`;
+      cells[11] = `successor${i}.handover@police.go.th.example`;
+      return cells;
+    });
+    const file = Buffer.from(UTF8_BOM + csvLine(SAMPLE_HEADER) + rows.map((r) => csvLine(r)).join(''), 'utf8');
+    const up = await call(app, staff, 'POST', '/api/directory/imports?filename=successors.csv', { file });
+    const imp = up.json as Imp & { suggestedMapping: Record<string, number> };
+    const dry = await call(app, staff, 'POST', `/api/directory/imports/${imp.id}/dry-run`, { json: { mapping: imp.suggestedMapping } });
+    expect(dry.json).toMatchObject({ problemCounts: { errors: 0 }, counts: { agenciesCreated: 0, positionsCreated: 0, peopleCreated: 4, holdersChanged: 4 } });
+    hub.clock.advance(60_000);
+    expect((await call(app, staff, 'POST', `/api/directory/imports/${imp.id}/apply`, { json: {} })).status).toBe(202);
+    await runImportJob(hub, imp.id);
+    expect((await get(staff, imp.id)).json).toMatchObject({ status: 'applied' });
+    const holdings = await hub.deps.db
+      .selectFrom('position_holders as h')
+      .innerJoin('people as pe', 'pe.id', 'h.person_id')
+      .innerJoin('positions as p', 'p.id', 'h.position_id')
+      .innerJoin('agencies as a', 'a.id', 'p.agency_id')
+      .select(['p.title', 'pe.name_latin', 'h.end_date', 'p.last_confirmed_at', 'p.last_confirmed_by', 'pe.last_confirmed_by as person_confirmed_by'])
+      .where('a.name_en', '=', 'Handover Bureau 1')
+      .orderBy('p.title')
+      .orderBy('pe.name_latin')
+      .execute();
+    const today = hub.clock.now().toISOString().slice(0, 10);
+    expect(holdings.map((h) => [h.title, h.name_latin, h.end_date])).toEqual([
+      ['Officer 1', 'Person 1', today], ['Officer 1', 'Successor 1', null],
+      ['Officer 2', 'Person 2', today], ['Officer 2', 'Successor 2', null],
+      ['Officer 3', 'Person 3', today], ['Officer 3', 'Successor 3', null],
+      ['Officer 4', 'Person 4', today], ['Officer 4', 'Successor 4', null],
+    ]);
+    // Each position confirmed by this import, at its time.
+    expect(new Set(holdings.map((h) => [h.last_confirmed_at, h.last_confirmed_by].join('|')))).toEqual(new Set([`${hub.clock.now().toISOString()}|${staff.user?.id}`]));
+    const handed = await hub.deps.db.selectFrom('audit_log').select(['before_json', 'after_json']).where('action', '=', 'position.handed_over').orderBy('seq', 'desc').limit(4).execute();
+    expect(handed.every((e) => JSON.parse(e.before_json ?? '{}').holder_id)).toBe(true);
+    expect(await verifyAuditChain(hub.deps.db)).toMatchObject({ ok: true });
   });
 });

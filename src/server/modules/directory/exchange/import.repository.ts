@@ -182,6 +182,21 @@ export const importRepository = {
   insertChannels: (db: Db, dialect: DialectName, rows: readonly ContactChannelsTable[]) => insertJson(db, dialect, 'contact_channels', rows),
   insertHoldings: (db: Db, dialect: DialectName, rows: readonly PositionHoldersTable[]) => insertJson(db, dialect, 'position_holders', rows),
 
+  /** Ends current holdings, by end date (one statement per date and chunk of ids). */
+  async endHoldings(db: Db, ends: readonly { id: string; endDate: string }[]): Promise<void> {
+    const byDate = new Map<string, string[]>();
+    for (const e of ends) byDate.set(e.endDate, [...(byDate.get(e.endDate) ?? []), e.id]);
+    for (const [endDate, all] of byDate) for (const ids of chunks(all, IN_CHUNK)) await db.updateTable('position_holders').set({ end_date: endDate }).where('id', 'in', ids).execute();
+  },
+
+  /** Marks positions or people as confirmed now by the importer (one statement per chunk of ids). */
+  async confirm(db: Db, table: 'positions' | 'people', all: readonly string[], at: string, by: string | null): Promise<void> {
+    for (const ids of chunks(all, IN_CHUNK)) {
+      if (table === 'positions') await db.updateTable('positions').set({ last_confirmed_at: at, last_confirmed_by: by, updated_at: at }).where('id', 'in', ids).execute();
+      else await db.updateTable('people').set({ last_confirmed_at: at, last_confirmed_by: by }).where('id', 'in', ids).execute();
+    }
+  },
+
   async setChannelVisibility(db: Db, channelId: string, visibility: string): Promise<void> {
     await db.updateTable('contact_channels').set({ visibility }).where('id', '=', channelId).execute();
   },

@@ -378,6 +378,8 @@ export class DirectoryImportService {
       // Positions.
       const positions = take(plan.positions, 'positions', end);
       const newPositions: PositionsTable[] = [];
+      // The themes of the existing positions this chunk changes, read in one query (they are audited as they stay).
+      const themesOf = await directoryRepository.positionThemes(trx, positions.filter((p) => !p.isNew && p.before && p.changed.length).map((p) => p.id));
       for (const p of positions) {
         const agency = agencyByKey.get(p.agencyKey);
         if (!agency) throw new Error(`position without agency (${p.key})`);
@@ -391,7 +393,7 @@ export class DirectoryImportService {
           const next = { title: p.title, working_group_code: p.changed.includes('working_group_code') ? p.working_group_code : p.before.working_group_code };
           await directoryRepository.updatePosition(trx, p.id, { ...next, updated_at: now });
           if (p.changed.includes('title')) await searchIndex.put(trx, 'position', p.id, searchIndex.positionTexts(next, agency.values));
-          const themes = (await directoryRepository.positionThemes(trx, [p.id])).get(p.id) ?? [];
+          const themes = themesOf.get(p.id) ?? [];
           audit.push({ action: 'position.updated', entity: 'position', entityId: p.id, before: { title: p.before.title, working_group_code: p.before.working_group_code, themes }, after: { ...next, themes } });
         }
       }
@@ -417,17 +419,24 @@ export class DirectoryImportService {
       // Holders: the previous holding ends, the new one starts (a handover, confirmed by the importer).
       const holdings = take(plan.holdings, 'holdings', end);
       const starts: PositionHoldersTable[] = [];
+      // Existing records touched by handovers are updated in bulk, one statement per chunk (they were one per row).
+      const ends: { id: string; endDate: string }[] = [];
+      const confirmedPositions: string[] = [];
+      const confirmedPeople: string[] = [];
       for (const h of holdings) {
         const position = positionByKey.get(h.positionKey);
         const person = personByKey.get(h.personKey);
         if (!position || !person) throw new Error(`holding without position or person (${h.positionKey})`);
         const startDate = h.ends?.endDate ?? now.slice(0, 10);
-        if (h.ends) await directoryRepository.endHolding(trx, h.ends.holdingId, h.ends.endDate, null);
+        if (h.ends) ends.push({ id: h.ends.holdingId, endDate: h.ends.endDate });
         starts.push({ id: orderedId(), position_id: position.id, person_id: person.id, start_date: startDate, end_date: null, note: null, created_at: now });
-        if (!position.isNew) await directoryRepository.updatePosition(trx, position.id, { last_confirmed_at: now, last_confirmed_by: actorId, updated_at: now });
-        if (!person.isNew) await directoryRepository.updatePerson(trx, person.id, { last_confirmed_at: now, last_confirmed_by: actorId });
+        if (!position.isNew) confirmedPositions.push(position.id);
+        if (!person.isNew) confirmedPeople.push(person.id);
         audit.push({ action: 'position.handed_over', entity: 'position', entityId: position.id, before: { holder_id: h.ends?.personId ?? null }, after: { holder_id: person.id, start_date: startDate, note: null } });
       }
+      await importRepository.endHoldings(trx, ends);
+      await importRepository.confirm(trx, 'positions', confirmedPositions, now, actorId);
+      await importRepository.confirm(trx, 'people', confirmedPeople, now, actorId);
       await importRepository.insertHoldings(trx, this.d.dialect, starts);
 
       await importRepository.insertTokens(trx, this.d.dialect, tokens);
