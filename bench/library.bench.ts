@@ -368,7 +368,7 @@ async function main(): Promise<void> {
       },
       explain: async (q) => {
         const plan = async (text: string) => (await pool.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS) ${text}`, [q])).rows.map((r) => `    ${r['QUERY PLAN']}`).join('\n');
-        return `  ${q}\n  raw:\n${await plan('SELECT seq FROM library_search WHERE doc @@ $1::tsquery')}\n  search:\n${await plan('SELECT seq, title @@ $1::tsquery AS t, head @@ $1::tsquery AS h FROM library_search WHERE doc @@ $1::tsquery')}`;
+        return `  ${q}\n  raw:\n${await plan('SELECT seq FROM library_search WHERE doc @@ $1::tsquery')}\n  search:\n${await plan('SELECT seq, 0 FROM library_search WHERE doc @@ $1::tsquery UNION ALL SELECT seq, 1 FROM library_search WHERE title @@ $1::tsquery UNION ALL SELECT seq, 2 FROM library_search WHERE head @@ $1::tsquery')}`;
       },
       close: async () => {
         if (forced) (await forced).release();
