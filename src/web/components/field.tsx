@@ -11,13 +11,16 @@ interface FieldProps {
   label: ReactNode;
   description?: ReactNode;
   error?: string | undefined;
+  /** Extra class names for the wrapper (a composite control's own styles). */
+  className?: string;
   children: ReactNode;
 }
 
 /** Label, optional description, the control, then its error: the order a screen reader meets them. */
-export function Field({ id, label, description, error, children }: FieldProps) {
+export function Field({ id, label, description, error, className, children }: FieldProps) {
+  const classes = ['field', error ? 'field--invalid' : null, className].filter(Boolean).join(' ');
   return (
-    <div className={error ? 'field field--invalid' : 'field'}>
+    <div className={classes}>
       <label className="field__label" htmlFor={id}>
         {label}
       </label>

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useId, useState, type KeyboardEvent, type ReactNode } from 'react';
-import { describedBy } from './field';
+import { describedBy, Field } from './field';
 import './search-picker.css';
 
 export interface SearchPickerMessages {
@@ -115,15 +115,7 @@ export function SearchPicker<T>({
   const showList = open && options.length > 0;
   const activeOption = showList && active >= 0 ? options[active] : undefined;
   return (
-    <div className={error ? 'field field--invalid search-picker' : 'field search-picker'}>
-      <label className="field__label" htmlFor={id}>
-        {label}
-      </label>
-      {description ? (
-        <p className="field__description" id={`${id}-description`}>
-          {description}
-        </p>
-      ) : null}
+    <Field id={id} label={label} description={description} error={error} className="search-picker">
       <input
         id={id}
         name={name}
@@ -178,11 +170,6 @@ export function SearchPicker<T>({
       <p id={`${id}-status`} className="search-picker__status" role="status" aria-live="polite">
         {status}
       </p>
-      {error ? (
-        <p className="field__error" id={`${id}-error`}>
-          {error}
-        </p>
-      ) : null}
-    </div>
+    </Field>
   );
 }
