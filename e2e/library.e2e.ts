@@ -35,6 +35,41 @@ describe('library', () => {
     await expectAccessible(admin);
   });
 
+  it('the administrator makes a language version by picking the original by its title, sees the link to it, and can clear it', async () => {
+    const guide = 'Trafficking Victim Identification: A Practitioner Guide';
+    const admin = await open();
+    await signIn(admin, demo.admin.email, demo.admin.password, inject('adminTotpSecret'));
+    await admin.goto('/library/new');
+    await admin.getByRole('heading', { level: 1, name: 'Add a resource' }).waitFor();
+    await admin.getByLabel('Title').fill('Panduan identifikasi korban perdagangan orang (uji)');
+    await admin.getByLabel('Languages').fill('id');
+    await admin.getByLabel('Who may read it').selectOption('secretariat');
+    const original = admin.getByRole('combobox', { name: /^Language version of/ });
+    await original.fill('victim identification');
+    await admin.getByRole('option').filter({ hasText: guide }).first().click();
+    await expect(original.inputValue()).resolves.toBe(guide);
+    await admin.getByText(`Chosen: ${guide}`).waitFor();
+    await expectAccessible(admin);
+    await admin.getByRole('button', { name: 'Save' }).click();
+    await admin.getByRole('heading', { level: 1, name: 'Panduan identifikasi korban perdagangan orang (uji)' }).waitFor();
+    await admin.getByRole('heading', { level: 2, name: 'Other language versions' }).waitFor();
+    await admin.getByRole('link', { name: guide }).waitFor();
+
+    // Editing shows the original by its title; clearing it unlinks the versions.
+    await admin.getByRole('link', { name: 'Edit' }).click();
+    await admin.getByRole('heading', { level: 1, name: 'Edit the resource' }).waitFor();
+    await expect.poll(() => original.inputValue()).toBe(guide);
+    await expectAccessible(admin);
+    await admin.getByRole('button', { name: 'Clear the original' }).click();
+    await expect.poll(() => original.inputValue()).toBe('');
+    await expect.poll(() => original.evaluate((el) => el === document.activeElement)).toBe(true);
+    await admin.getByRole('button', { name: 'Save' }).click();
+    await admin.getByRole('heading', { level: 1, name: 'Panduan identifikasi korban perdagangan orang (uji)' }).waitFor();
+    await admin.getByRole('link', { name: 'Edit' }).waitFor();
+    await expect(admin.getByRole('heading', { level: 2, name: 'Other language versions' }).count()).resolves.toBe(0);
+    await expectAccessible(admin);
+  });
+
   it('a visitor at 360 px browses, filters by a facet and opens a guide with its language versions; secretariat items stay hidden', async () => {
     const page = await open(360);
     await page.goto('/library');

@@ -32,6 +32,15 @@ export function useLibrarySearch(s: LibrarySearch, cursor: string | null) {
   return useQuery(librarySearchQuery(s, cursor));
 }
 
+/** A resource as the "language version of" picker lists it. */
+export type ResourceChoice = Resource['languageVersions'][number];
+
+/** Resources matching the words, for the "language version of" picker: the same search, so only those the reader may see. */
+export async function findResources(q: string): Promise<ResourceChoice[]> {
+  const res = await api<LibrarySearchResult>(`/api/library/search${toQueryString({ q, limit: 10 })}`);
+  return res.items.map((h) => ({ id: h.id, title: h.title, languages: h.languages }));
+}
+
 export const resourceQuery = (id: string) =>
   queryOptions({ queryKey: ['library', 'resource', id], queryFn: ({ signal }) => api<Resource>(`/api/library/${enc(id)}`, { signal }) });
 

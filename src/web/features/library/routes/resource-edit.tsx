@@ -12,9 +12,16 @@ import { useLocale, useT } from '@/web/i18n/use-t';
 import { ApiError } from '@/web/lib/api-client';
 import { useReference } from '@/web/lib/reference';
 import { useCurrentUser, useSession } from '@/web/lib/session';
-import { resourceQuery, resourceTypes, sensitivities, uploadFile, useResource, useSaveResource, type Resource, type ResourceInput } from '../api';
+import { resourceQuery, resourceTypes, sensitivities, uploadFile, useResource, useSaveResource, type Resource, type ResourceChoice, type ResourceInput } from '../api';
+import { OriginalPicker } from '../components/original-picker';
 
 const list = (s: string) => s.split(/[\s,;]+/).map((v) => v.trim()).filter(Boolean);
+
+/** The original of an existing language version, titled from the versions the resource lists. */
+function originalOf(r: Resource | null): ResourceChoice | null {
+  if (!r?.translationOf) return null;
+  return r.languageVersions.find((v) => v.id === r.translationOf) ?? { id: r.translationOf, title: r.translationOf, languages: [] };
+}
 
 export function ResourceEditRoute() {
   const { id } = useParams();
@@ -51,7 +58,7 @@ function ResourceForm({ existing }: { existing: Resource | null }) {
   const [year, setYear] = useState(existing?.year ? String(existing.year) : '');
   const [publisher, setPublisher] = useState(existing?.publisher ?? '');
   const [sensitivity, setSensitivity] = useState<string>(existing?.sensitivity ?? 'public');
-  const [translationOf, setTranslationOf] = useState(existing?.translationOf ?? '');
+  const [original, setOriginal] = useState<ResourceChoice | null>(() => originalOf(existing));
   const [linkUrl, setLinkUrl] = useState(existing?.linkUrl ?? '');
   const [file, setFile] = useState<File | null>(null);
   const [progress, setProgress] = useState<number | null>(null);
@@ -65,7 +72,7 @@ function ResourceForm({ existing }: { existing: Resource | null }) {
     setProblem(null);
     const input: ResourceInput = {
       type: type as ResourceInput['type'], title, description, themes, countries: list(countries).map((c) => c.toUpperCase()), languages: list(languages),
-      year: year ? Number(year) : null, publisher, sensitivity: sensitivity as ResourceInput['sensitivity'], translationOf: translationOf.trim() || null, linkUrl: linkUrl.trim() || null,
+      year: year ? Number(year) : null, publisher, sensitivity: sensitivity as ResourceInput['sensitivity'], translationOf: original?.id ?? null, linkUrl: linkUrl.trim() || null,
     };
     try {
       const saved = await save.mutateAsync(input);
@@ -106,7 +113,7 @@ function ResourceForm({ existing }: { existing: Resource | null }) {
         <TextField label={t('library.form.year')} inputMode="numeric" value={year} onChange={(e) => setYear(e.target.value)} error={fieldError('year')} />
         <TextField label={t('library.form.publisher')} value={publisher} onChange={(e) => setPublisher(e.target.value)} />
         <Select label={t('library.sensitivity')} value={sensitivity} onChange={(e) => setSensitivity(e.target.value)} options={sensitivities.map((v) => ({ value: v, label: t(`library.sensitivity.${v}`) }))} />
-        <TextField label={t('library.form.translationOf')} value={translationOf} onChange={(e) => setTranslationOf(e.target.value)} error={fieldError('translationOf')} />
+        <OriginalPicker value={original} onChange={setOriginal} selfId={existing?.id ?? null} error={fieldError('translationOf')} />
         <TextField label={t('library.form.link')} type="url" value={linkUrl} onChange={(e) => setLinkUrl(e.target.value)} error={fieldError('linkUrl')} />
         <div className="field">
           <label htmlFor="library-file">{t('library.form.file', { mb: existing?.maxUploadMb ?? 50 })}</label>
