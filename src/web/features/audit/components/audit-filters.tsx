@@ -1,13 +1,22 @@
+import { useQuery } from '@tanstack/react-query';
 import { useState, type ChangeEvent, type FormEvent } from 'react';
 import { Button } from '@/web/components/button';
+import { SearchPicker } from '@/web/components/search-picker';
 import { TextField } from '@/web/components/text-field';
 import { useT } from '@/web/i18n/use-t';
-import type { AuditFilters } from '../api';
+import { actorQueryOptions, findActors, type AuditActor, type AuditFilters } from '../api';
+import { useAuditT } from '../messages';
 
 export function AuditFiltersForm({ value, onApply }: { value: AuditFilters; onApply: (f: AuditFilters) => void }) {
   const t = useT();
+  const at = useAuditT();
   const [draft, setDraft] = useState(value);
   const [rangeError, setRangeError] = useState<string | undefined>();
+  // The address carries the person's id; the box shows their name once it is known (the id if the account is gone).
+  const known = useQuery(actorQueryOptions(value.actorId));
+  const [picked, setPicked] = useState<AuditActor | null | undefined>(undefined);
+  const fromAddress = value.actorId ? (known.data ?? (known.isError ? { id: value.actorId, name: value.actorId, email: '' } : null)) : null;
+  const actor = picked === undefined ? fromAddress : picked;
 
   const set = (name: keyof AuditFilters) => (e: ChangeEvent<HTMLInputElement>) =>
     setDraft((d) => ({ ...d, [name]: e.target.value }));
@@ -21,7 +30,8 @@ export function AuditFiltersForm({ value, onApply }: { value: AuditFilters; onAp
     }
     setRangeError(undefined);
     onApply({
-      actorId: draft.actorId.trim(),
+      // Untouched, the filter keeps the id from the address even while the name is still loading.
+      actorId: picked === undefined ? value.actorId : (picked?.id ?? ''),
       entity: draft.entity.trim(),
       action: draft.action.trim(),
       from: draft.from,
@@ -31,7 +41,25 @@ export function AuditFiltersForm({ value, onApply }: { value: AuditFilters; onAp
 
   return (
     <form className="filters" onSubmit={onSubmit} role="search" aria-label={t('audit.filtersLabel')} noValidate>
-      <TextField label={t('audit.actorId')} name="actorId" value={draft.actorId} onChange={set('actorId')} />
+      <SearchPicker<AuditActor>
+        label={at('audit.actorPicker')}
+        description={at('audit.actorPickerHint')}
+        name="actor"
+        queryKey={['audit', 'actor-picker']}
+        search={findActors}
+        optionId={(p) => p.id}
+        optionLabel={(p) => p.name}
+        renderOption={(p) => <>{p.name} <span className="muted">{p.email}</span></>}
+        value={actor}
+        onChange={setPicked}
+        messages={{
+          typeMore: at('audit.picker.typeMore'),
+          searching: at('audit.picker.searching'),
+          noMatches: at('audit.picker.noMatches'),
+          matches: (count) => at('audit.picker.matches', { count }),
+          chosen: (name) => at('audit.picker.chosen', { name }),
+        }}
+      />
       <TextField label={t('audit.entity')} name="entity" value={draft.entity} onChange={set('entity')} />
       <TextField label={t('audit.action')} name="action" value={draft.action} onChange={set('action')} />
       <TextField label={t('audit.from')} name="from" type="date" value={draft.from} onChange={set('from')} />
