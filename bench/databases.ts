@@ -7,9 +7,18 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import SQLite from 'better-sqlite3';
 import pg from 'pg';
+import { SQLITE_READ_PRAGMAS } from '../src/server/db/database';
 
 export const pgUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+/** A read-only connection for a raw-SQL baseline, with the hub's own read settings (page cache, memory map). */
+export function sqliteBaseline(file: string): SQLite.Database {
+  const db = new SQLite(file, { readonly: true });
+  for (const p of SQLITE_READ_PRAGMAS) db.pragma(p);
+  return db;
+}
 
 export type DatabaseName = 'SQLite' | 'PostgreSQL';
 

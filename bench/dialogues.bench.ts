@@ -12,10 +12,9 @@
  * BENCH_REQUESTS (default 100) timed requests per page and target after 20 warm-up ones; BENCH_DATABASE_URL the
  * PostgreSQL server (default postgres://postgres@127.0.0.1:5432/test), where a fresh schema is made and dropped.
  */
-import { onEachDatabase } from './databases';
+import { onEachDatabase, sqliteBaseline } from './databases';
 import os from 'node:os';
 import path from 'node:path';
-import SQLite from 'better-sqlite3';
 import pg from 'pg';
 import { buildHub, type Hub } from '../src/server/app';
 import { loadConfig } from '../src/server/config';
@@ -134,7 +133,7 @@ async function run(name: string, env: Record<string, string>): Promise<{ name: s
     let explain: () => Promise<string>;
     let closeRaw: () => Promise<void>;
     if (env.SQLITE_PATH) {
-      const db = new SQLite(env.SQLITE_PATH, { readonly: true });
+      const db = sqliteBaseline(env.SQLITE_PATH);
       // better-sqlite3 binds plain "?" in order: $3 appears twice.
       const toQ = (s: string) => s.replace(/\$\d/g, '?');
       const expand = (params: unknown[]) => (params.length === 4 ? [params[0], params[1], params[2], params[2], params[3]] : params);

@@ -11,15 +11,19 @@
  *     without any cache (every query computed: what a query nobody asked before costs, with its own verdict);
  *     next to the raw token query run directly on the same database through the driver (the baseline);
  *  3. throughput of the authenticated search endpoint over real HTTP (autocannon, 50 connections; the server in a
- *     child process) next to a bare Fastify JSON route in the same child (the target's baseline) and, for
- *     information, the same bare route sending a search answer's body; every distinct query is asked once
- *     before the load, so the load measures the request path of cached answers;
+ *     child process) next to a bare Fastify JSON route in the same child (the target's baseline); every request
+ *     says what Chromium says it accepts (`accept-encoding: gzip, deflate, br, zstd`), so the hub answers with its
+ *     brotli-compressed cached answer and the bare route with plain JSON. For information, the search again from
+ *     a client that does not accept compression, and the bare route sending a search answer's (plain) body.
+ *     Every distinct query is asked once before the load, so the load measures the request path of cached answers;
  *  4. the coverage map for all Members: the first call (computed) and the median of 20 more (cached) through
  *     app.inject, next to `select count(*) from positions`.
  *
  * BENCH_SCALE (default 1) shrinks the data for quick runs; BENCH_SECONDS (default 10) is each load run's length;
  * BENCH_QUERIES (default 500) the number of timed searches; BENCH_DATABASE_URL the PostgreSQL server (default
- * postgres://postgres@127.0.0.1:5432/test), where a fresh schema is made and dropped afterwards.
+ * postgres://postgres@127.0.0.1:5432/test), where a fresh schema is made and dropped afterwards. For development
+ * only: BENCH_ONLY=sqlite or postgres runs one database; BENCH_CPU_PROF=<dir> writes a CPU profile of the server
+ * child (the throughput runs) there.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
@@ -28,7 +32,7 @@ import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
 import autocannon from 'autocannon';
-import SQLite from 'better-sqlite3';
+import type SQLite from 'better-sqlite3';
 import Fastify from 'fastify';
 import { sql } from 'kysely';
 import pg from 'pg';
@@ -43,6 +47,7 @@ import { hashPassword } from '../src/server/platform/auth/passwords';
 import type { RequestContext } from '../src/server/platform/context';
 import { newId } from '../src/server/platform/crypto';
 import { queryTokens } from '../src/server/platform/search';
+import { sqliteBaseline } from './databases';
 
 const root = path.resolve(import.meta.dirname, '..');
 const scale = Number(process.env.BENCH_SCALE ?? 1);
@@ -84,7 +89,8 @@ async function serve(): Promise<void> {
 }
 
 function startServer(env: Record<string, string>): Promise<{ child: ChildProcess; hubUrl: string; bareUrl: string; cookie: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'bench/directory.bench.ts')], {
+  const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', path.join(root, 'bench/directory.bench.ts')], {
     cwd: root,
     env: { ...process.env, ...env, BENCH_DIRECTORY_SERVE: '1' },
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -110,12 +116,15 @@ function stopServer(child: ChildProcess): Promise<void> {
   });
 }
 
+const browserAcceptEncoding = 'gzip, deflate, br, zstd';
+
 async function load(url: string, opts: { headers?: Record<string, string>; paths?: string[]; duration: number }) {
   const r = await autocannon({
     url,
     connections,
     duration: opts.duration,
-    headers: opts.headers ?? {},
+    // Every load sends what Chromium sends (it accepts compressed answers); the bare routes ignore it.
+    headers: { 'accept-encoding': browserAcceptEncoding, ...opts.headers },
     ...(opts.paths ? { requests: opts.paths.map((p) => ({ method: 'GET' as const, path: p })) } : {}),
   });
   if (r.non2xx > 0) throw new Error(`${url}: ${r.non2xx} non-2xx answers`);
@@ -146,7 +155,7 @@ function sqliteTarget(): Target {
     name: 'SQLite',
     env: { SQLITE_PATH: file },
     raw() {
-      const db = new SQLite(file, { readonly: true });
+      const db = sqliteBaseline(file);
       const statements = new Map<string, SQLite.Statement>();
       return {
         query: (text, params) => {
@@ -286,7 +295,7 @@ interface Result {
   service: Stats;
   raw: Stats;
   meanHits: number;
-  http: { search: Load; bare: Load; bareAnswer: Load };
+  http: { search: Load; searchPlain: Load; bare: Load; bareAnswer: Load };
   coverage: { hub: number; cold: number; baseline: number };
   distinctQueries: number;
 }
@@ -329,9 +338,10 @@ async function run(target: Target): Promise<Result> {
   const raw = target.raw();
   const searchUrl = (q: string) => `/api/directory/search?q=${encodeURIComponent(q)}&limit=25`;
 
-  // Warm-up (JIT, database pages) on a fifth of the queries through the service alone, so that nothing lands in the
-  // hub's cache: the timed pass below starts with an empty cache, as an instance does after a write.
-  for (const q of queries.slice(0, Math.ceil(queries.length / 5))) {
+  // Warm-up (JIT, database pages) on every distinct query through the service alone, so that nothing lands in the
+  // hub's cache: the timed pass below starts with an empty answer cache and warm database pages, as a running
+  // instance does right after a write (which empties the answer cache and leaves the database's pages as they were).
+  for (const q of new Set(queries)) {
     await service.search(ctx, searchQuerySchema.parse({ q, limit: '25' }));
     const tokens = queryTokens(q);
     await raw.query(rawTokenQuery(tokens.length), [...tokens, tokens.length]);
@@ -406,10 +416,12 @@ async function run(target: Target): Promise<Result> {
     await load(server.hubUrl, { headers: { cookie: server.cookie }, paths, duration: warm });
     const bare = await load(server.bareUrl + '/bare', { duration: seconds });
     const search = await load(server.hubUrl, { headers: { cookie: server.cookie }, paths, duration: seconds });
+    // For information: a client that does not accept compressed answers (curl, a script) gets the plain JSON.
+    const searchPlain = await load(server.hubUrl, { headers: { cookie: server.cookie, 'accept-encoding': 'identity' }, paths, duration: seconds });
     await load(server.bareUrl + '/bare-answer', { duration: warm });
     const bareAnswer = await load(server.bareUrl + '/bare-answer', { duration: seconds });
-    http = { search, bare, bareAnswer };
-    console.log(`   HTTP: search ${search.rps.toFixed(0)} req/s (${search.errors} timeouts/errors), bare ${bare.rps.toFixed(0)} req/s: ${((100 * search.rps) / bare.rps).toFixed(1)}%; bare with a search answer's body ${bareAnswer.rps.toFixed(0)} req/s: ${((100 * search.rps) / bareAnswer.rps).toFixed(1)}%`);
+    http = { search, searchPlain, bare, bareAnswer };
+    console.log(`   HTTP: search ${search.rps.toFixed(0)} req/s (${search.errors} timeouts/errors), bare ${bare.rps.toFixed(0)} req/s: ${((100 * search.rps) / bare.rps).toFixed(1)}%; uncompressed search ${searchPlain.rps.toFixed(0)} req/s; bare with a search answer's body ${bareAnswer.rps.toFixed(0)} req/s: ${((100 * searchPlain.rps) / bareAnswer.rps).toFixed(1)}% of it uncompressed`);
   } finally {
     await stopServer(server.child);
   }
@@ -463,8 +475,10 @@ function report(results: Result[]): void {
   line('bare Fastify JSON req/s', (r) => r.http.bare.rps.toFixed(0));
   line('search / bare throughput', (r) => `${((100 * r.http.search.rps) / r.http.bare.rps).toFixed(1)}%`, `target ≥ ${targets.throughputRatio * 100}%`);
   line('  -> throughput', (r) => verdict(r.http.search.rps / r.http.bare.rps >= targets.throughputRatio));
+  line('search, client without compression, req/s', (r) => r.http.searchPlain.rps.toFixed(0));
+  line('  that / bare throughput', (r) => `${((100 * r.http.searchPlain.rps) / r.http.bare.rps).toFixed(1)}%`);
   line('bare route sending a search answer (q=police) req/s', (r) => r.http.bareAnswer.rps.toFixed(0));
-  line('search / that route (the hub\'s request path alone)', (r) => `${((100 * r.http.search.rps) / r.http.bareAnswer.rps).toFixed(1)}%`);
+  line('uncompressed search / that route (hub path alone)', (r) => `${((100 * r.http.searchPlain.rps) / r.http.bareAnswer.rps).toFixed(1)}%`);
   line('coverage map, all Members, first call (computed)', (r) => ms(r.coverage.cold));
   line('coverage map, all Members (median of 20, cached)', (r) => ms(r.coverage.hub), `target ≤ ${targets.coverageMs} ms`);
   line('select count(*) from positions (median of 20)', (r) => ms(r.coverage.baseline));
@@ -475,10 +489,11 @@ function report(results: Result[]): void {
 
 async function main(): Promise<void> {
   const started = performance.now();
-  const list: Target[] = [sqliteTarget()];
-  const postgres = await postgresTarget();
+  const only = process.env.BENCH_ONLY;
+  const list: Target[] = only === 'postgres' ? [] : [sqliteTarget()];
+  const postgres = only === 'sqlite' ? null : await postgresTarget();
   if (postgres) list.push(postgres);
-  else console.log(`PostgreSQL not reachable at ${pgUrl}: SQLite only.`);
+  else if (only !== 'sqlite') console.log(`PostgreSQL not reachable at ${pgUrl}: SQLite only.`);
   const results: Result[] = [];
   for (const target of list) {
     try {

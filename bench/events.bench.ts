@@ -16,11 +16,10 @@
  * BENCH_REQUESTS (default 100) timed requests per target and round (4 rounds, interleaved) after 50 warm-up ones; BENCH_DATABASE_URL the
  * PostgreSQL server (default postgres://postgres@127.0.0.1:5432/test), where a fresh schema is made and dropped.
  */
-import { onEachDatabase } from './databases';
+import { onEachDatabase, sqliteBaseline } from './databases';
 import os from 'node:os';
 import path from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
-import SQLite from 'better-sqlite3';
 import pg from 'pg';
 import { buildHub, type Hub } from '../src/server/app';
 import { loadConfig } from '../src/server/config';
@@ -139,7 +138,7 @@ async function timeRaw(env: Record<string, string>, eventId: string): Promise<nu
   let query: (text: string) => Promise<unknown>;
   let close: () => Promise<void>;
   if (env.SQLITE_PATH) {
-    const db = new SQLite(env.SQLITE_PATH, { readonly: true });
+    const db = sqliteBaseline(env.SQLITE_PATH);
     const statements = rawStatements.map((q) => db.prepare(q.replace('$1', '?')));
     query = (text) => Promise.resolve(statements[rawStatements.indexOf(text)]?.all(eventId));
     close = () => {

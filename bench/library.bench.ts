@@ -29,6 +29,7 @@ import { loadConfig } from '../src/server/config';
 import { seedReference } from '../src/server/db/seed/seed';
 import { ftsQuery, storedTokens, withPrefixes } from '../src/server/modules/library/library.fts';
 import { queryTokens, tokenize } from '../src/server/platform/search';
+import { sqliteBaseline } from './databases';
 
 const scale = Number(process.env.BENCH_SCALE ?? 1);
 const queryCount = Number(process.env.BENCH_QUERIES ?? 300);
@@ -335,7 +336,7 @@ async function main(): Promise<void> {
   try {
     if (only !== 'postgres') {
       await run('SQLite', { SQLITE_PATH: file }, scripts, () => {
-        const db = new SQLite(file, { readonly: true });
+        const db = sqliteBaseline(file);
         const stmt = db.prepare('SELECT rowid FROM library_fts WHERE library_fts MATCH ?');
         return { query: (q) => Promise.resolve(stmt.all(q).length), close: () => { db.close(); return Promise.resolve(); } };
       }, () => Promise.resolve(insertSqlite(file, generate(scripts, items))), reuse);

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig, ConfigError } from '@/server/config';
 import { anonymous, createTestHub, login, makeUser, type TestHub } from './helpers/hub';
@@ -13,6 +14,8 @@ beforeAll(async () => {
   fs.mkdirSync(path.join(web, 'assets'));
   fs.writeFileSync(path.join(web, 'index.html'), '<!doctype html><title>Hub</title><script type="module" src="/assets/app-abc123.js"></script>');
   fs.writeFileSync(path.join(web, 'assets/app-abc123.js'), 'console.log(1)');
+  // What the build writes next to a text asset (vite.config.ts): a brotli copy.
+  fs.writeFileSync(path.join(web, 'assets/app-abc123.js.br'), zlib.brotliCompressSync('console.log(1)'));
   hub = await createTestHub({ WEB_DIST: web });
 });
 afterAll(async () => {
@@ -76,6 +79,32 @@ describe('HTTP platform', () => {
     expect(asset.headers['cache-control']).toBe('public, max-age=31536000, immutable');
     const missing = await hub.app.inject({ url: '/assets/missing-1.js' });
     expect(missing.statusCode).toBe(404);
+  });
+
+  it('compresses answers for clients that accept it, and sends them plain to those that do not', async () => {
+    const staff = await login(hub, await makeUser(hub, { role: 'secretariat_staff' }));
+    // A directory answer (prepared once, cached compressed) and one serialised per request (the reference data).
+    for (const url of ['/api/directory/coverage', '/api/reference']) {
+      const plain = await hub.app.inject({ url, headers: { cookie: staff.cookie ?? '' } });
+      expect(plain.statusCode).toBe(200);
+      expect(plain.headers['content-encoding']).toBeUndefined();
+      expect(plain.body.length).toBeGreaterThan(1024);
+      for (const [accept, encoding, decode] of [['gzip, deflate, br', 'br', zlib.brotliDecompressSync], ['gzip', 'gzip', zlib.gunzipSync]] as const) {
+        const packed = await hub.app.inject({ url, headers: { cookie: staff.cookie ?? '', 'accept-encoding': accept } });
+        expect(packed.statusCode).toBe(200);
+        expect(packed.headers['content-encoding']).toBe(encoding);
+        expect(String(packed.headers.vary)).toMatch(/accept-encoding/i);
+        expect(packed.rawPayload.length).toBeLessThan(plain.body.length / 2);
+        expect(JSON.parse(decode(packed.rawPayload).toString())).toEqual(JSON.parse(plain.body));
+      }
+    }
+    // Built assets: the precompressed copy to a client that accepts it, the file itself to one that does not.
+    const br = await hub.app.inject({ url: '/assets/app-abc123.js', headers: { 'accept-encoding': 'br' } });
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(zlib.brotliDecompressSync(br.rawPayload).toString()).toBe('console.log(1)');
+    const plainAsset = await hub.app.inject({ url: '/assets/app-abc123.js' });
+    expect(plainAsset.headers['content-encoding']).toBeUndefined();
+    expect(plainAsset.body).toBe('console.log(1)');
   });
 
   it('reports the database in /api/health', async () => {

@@ -10,6 +10,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { Redis } from 'ioredis';
 import pino from 'pino';
+import { registerCompression } from './platform/http/compression';
 import { registerSecurityHeaders } from './platform/http/security-headers';
 import type { Config } from './config';
 import { openDatabase, type Database } from './db/database';
@@ -163,6 +164,7 @@ export async function buildHub(config: Config, opts: BuildOptions = {}): Promise
     strictTransportSecurity: https ? { maxAge: 31_536_000, includeSubDomains: true } : false,
     crossOriginEmbedderPolicy: false,
   });
+  await registerCompression(app);
   await app.register(cookie);
 
   const redis = config.REDIS_URL ? new Redis(config.REDIS_URL, { maxRetriesPerRequest: 1, enableOfflineQueue: true, lazyConnect: false }) : undefined;
@@ -260,6 +262,8 @@ async function registerWebApp(app: FastifyInstance, dist: string): Promise<void>
       root: dist,
       wildcard: false,
       index: false,
+      // The build writes .br and .gz copies of the text assets (vite.config.ts); sent to clients that accept them.
+      preCompressed: true,
       setHeaders: (reply, file) => {
         void reply.header('cache-control', file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
       },

@@ -46,9 +46,17 @@ export async function openDatabase(config: Pick<Config, 'DATABASE_URL' | 'DATABA
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
+  for (const p of SQLITE_READ_PRAGMAS) sqlite.pragma(p);
   const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
   return { db, dialect: 'sqlite', close: () => db.destroy() };
 }
+
+/**
+ * Read settings for SQLite: a 64 MiB page cache (the default is 2 MiB, a fraction of the directory's and the
+ * library's indexes) and reads through a memory map of up to 1 GiB instead of a read call per page. Benchmarks give
+ * their raw-SQL baseline connections the same settings, so that the comparison is like for like.
+ */
+export const SQLITE_READ_PRAGMAS = ['cache_size = -65536', 'mmap_size = 1073741824', 'temp_store = memory'] as const;
 
 /** A cheap round trip, for the health check. */
 export async function ping(db: Kysely<DB>): Promise<void> {

@@ -2,6 +2,7 @@ import { coverageSchema, type Coverage } from '@/contracts/directory';
 import type { RequestContext } from '../../platform/context';
 import { DAY } from '../../platform/clock';
 import type { PlatformDeps } from '../../platform/deps';
+import { PreparedJson } from '../../platform/http/compression';
 import { authorize, isSecretariat } from '../../platform/permissions';
 import { referenceRepository } from '../reference/reference.repository';
 import { coverageRepository } from './coverage.repository';
@@ -30,14 +31,14 @@ export class CoverageService {
    * filter; the permission check runs on every request. A cached map stays right until the first confirmation
    * it counts falls due (a confirmed position turns stale then) or a write changes the version.
    */
-  async mapJson(ctx: RequestContext, f: CoverageFilter): Promise<string> {
+  async mapJson(ctx: RequestContext, f: CoverageFilter): Promise<PreparedJson> {
     const actor = authorize(ctx, 'directory.coverage');
     const scopes = isSecretariat(actor) ? null : actor.memberScopes;
     const compute = async () => {
       const { map, until } = await this.compute(scopes, f);
       return { json: JSON.stringify(coverageSchema.parse(map)), until };
     };
-    if (!this.cache) return (await compute()).json;
+    if (!this.cache) return new PreparedJson((await compute()).json);
     const key = ['coverage', scopes ? [...scopes].sort().join(',') : '*', f.subregion ?? '', f.workingGroup ?? ''].join('\u0001');
     return this.cache.get(key, compute);
   }

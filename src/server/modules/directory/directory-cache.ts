@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/schema';
 import type { Clock } from '../../platform/clock';
 import type { PlatformDeps } from '../../platform/deps';
+import { PreparedJson } from '../../platform/http/compression';
 
 /** An answer as cached: its JSON text, and until when (clock time, ms) it stays right if nothing is written. */
 export interface Cacheable {
@@ -17,7 +18,10 @@ export interface Cacheable {
  */
 export const VERSION_CHECK_MS = 1000;
 
-interface Entry extends Cacheable {
+interface Entry {
+  /** The answer, with its compressed forms once a client has asked for them. */
+  answer: PreparedJson;
+  until: number;
   version: string;
 }
 
@@ -79,8 +83,8 @@ export class DirectoryCache {
     return value;
   }
 
-  /** The cached JSON for `key`, or `compute()`'s, kept when it is still valid. */
-  async get(key: string, compute: () => Promise<Cacheable>): Promise<string> {
+  /** The cached answer for `key`, or `compute()`'s, kept when it is still valid. */
+  async get(key: string, compute: () => Promise<Cacheable>): Promise<PreparedJson> {
     const version = await this.version();
     const now = this.clock.now().getTime();
     const hit = this.entries.get(key);
@@ -88,7 +92,7 @@ export class DirectoryCache {
       // Most recently used last, so that eviction drops the least recently used first.
       this.entries.delete(key);
       this.entries.set(key, hit);
-      return hit.json;
+      return hit.answer;
     }
     const flight = `${version}\u0000${key}`;
     let computing = this.pending.get(flight);
@@ -97,15 +101,16 @@ export class DirectoryCache {
       this.pending.set(flight, computing);
     }
     const value = await computing;
+    const answer = new PreparedJson(value.json);
     if (value.until > now && this.known?.version === version) {
       this.entries.delete(key);
-      this.entries.set(key, { ...value, version });
+      this.entries.set(key, { answer, until: value.until, version });
       if (this.entries.size > this.opts.maxEntries) {
         const oldest = this.entries.keys().next();
         if (!oldest.done) this.entries.delete(oldest.value);
       }
     }
-    return value.json;
+    return answer;
   }
 }
 

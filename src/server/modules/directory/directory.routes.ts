@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   agencyInputSchema, agencyListQuerySchema, agencyListSchema, agencyPatchSchema, agencySchema, confirmationLinkPreviewSchema,
@@ -9,6 +8,7 @@ import {
 } from '@/contracts/directory';
 import { tokenParam } from '@/contracts/auth';
 import { idParam } from '@/contracts/common';
+import { sendPreparedJson } from '../../platform/http/compression';
 import { okResponse, problems } from '../../platform/http/responses';
 import type { AgenciesService } from './agencies.service';
 import type { CoverageService } from './coverage.service';
@@ -17,14 +17,6 @@ import type { HistoryService } from './history.service';
 import type { NetworkService } from './network.service';
 import type { PeopleService } from './people.service';
 import type { DirectorySearchService } from './search.service';
-
-/**
- * Sends JSON text that the service made from the response schema (and may serve again from its cache): Fastify
- * sends a string with a JSON content type as it is, without serialising it again.
- */
-function jsonText(reply: FastifyReply, json: string): FastifyReply {
-  return reply.type('application/json; charset=utf-8').send(json);
-}
 
 export interface DirectoryRoutesOptions {
   agencies: AgenciesService;
@@ -44,8 +36,10 @@ export const directoryRoutes: FastifyPluginAsyncZod<DirectoryRoutesOptions> = as
   });
   const tags = ['directory'];
 
-  app.get('/api/directory/search', { schema: { tags, summary: 'Search Members, agencies, positions and people in any script', querystring: searchQuerySchema, response: { 200: searchResultSchema, ...problems(400) } } }, async (req, reply) => jsonText(reply, await search.searchJson(req.ctx, req.query)));
-  app.get('/api/directory/coverage', { schema: { tags, summary: 'Members × mandates: confirmed, stale and missing focal points', querystring: coverageQuerySchema, response: { 200: coverageSchema, ...problems(401, 403) } } }, async (req, reply) => jsonText(reply, await coverage.mapJson(req.ctx, req.query)));
+  // Search and coverage answers are JSON text the service made from the response schema (and may serve again from
+  // its cache, compressed once): sent as they are, not serialised again.
+  app.get('/api/directory/search', { schema: { tags, summary: 'Search Members, agencies, positions and people in any script', querystring: searchQuerySchema, response: { 200: searchResultSchema, ...problems(400) } } }, async (req, reply) => sendPreparedJson(req, reply, await search.searchJson(req.ctx, req.query)));
+  app.get('/api/directory/coverage', { schema: { tags, summary: 'Members × mandates: confirmed, stale and missing focal points', querystring: coverageQuerySchema, response: { 200: coverageSchema, ...problems(401, 403) } } }, async (req, reply) => sendPreparedJson(req, reply, await coverage.mapJson(req.ctx, req.query)));
   app.get('/api/directory/network', { schema: { tags, summary: 'Agencies linked to mandates and working groups, for the network view', querystring: networkQuerySchema, response: { 200: networkSchema, ...problems(400) } } }, (req) => network.graph(req.query));
   app.get('/api/directory/due', { schema: { tags, summary: 'Positions due for confirmation in my Members', response: { 200: dueListSchema, ...problems(401, 403) } } }, async (req) => ({ items: await people.due(req.ctx) }));
   app.get('/api/directory/history/:entity/:id', { schema: { tags, summary: 'Who changed a record, and when', params: z.object({ entity: z.enum(['agency', 'position', 'person']), id: z.string().min(1).max(64) }), response: { 200: historySchema, ...problems(401) } } }, (req) => history.of(req.ctx, req.params.entity, req.params.id));

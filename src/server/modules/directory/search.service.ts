@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { searchResultSchema, type Freshness, type SearchHit, type SearchResult, type searchQuerySchema } from '@/contracts/directory';
 import type { RequestContext } from '../../platform/context';
 import type { PlatformDeps } from '../../platform/deps';
+import { PreparedJson } from '../../platform/http/compression';
 import { queryTokens } from '../../platform/search';
 import { referenceRepository } from '../reference/reference.repository';
 import { agencyListRepository } from './agency-list.repository';
@@ -72,14 +73,14 @@ export class DirectorySearchService {
    * about as much as the rest of a cached answer. With a freshness filter the answer depends on the time of day
    * through the SQL cut-off of the agency list, so it is not cached.
    */
-  async searchJson(ctx: RequestContext, q: SearchQuery): Promise<string> {
+  async searchJson(ctx: RequestContext, q: SearchQuery): Promise<PreparedJson> {
     const compute = async () => {
       const expiry = { until: Infinity };
       const result = await this.run(ctx, q, expiry);
       // The response schema strips fields not listed; applied here because cached text bypasses the serializer.
       return { json: JSON.stringify(searchResultSchema.parse(result)), until: q.freshness ? -Infinity : expiry.until };
     };
-    if (!this.cache) return (await compute()).json;
+    if (!this.cache) return new PreparedJson((await compute()).json);
     const key = [searchScope(ctx), q.q, q.kind, q.limit, q.member, q.subregion, q.mandate, q.workingGroup, q.agencyType, q.freshness]
       .map((v) => v ?? '')
       .join('\u0001');
