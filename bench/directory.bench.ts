@@ -118,7 +118,20 @@ function stopServer(child: ChildProcess): Promise<void> {
 
 const browserAcceptEncoding = 'gzip, deflate, br, zstd';
 
-async function load(url: string, opts: { headers?: Record<string, string>; paths?: string[]; duration: number }) {
+/** CPU time (user + system, ms) a process has used so far, from /proc (Linux); null elsewhere. */
+function cpuMs(pid: number | undefined): number | null {
+  if (pid === undefined) return null;
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    // utime and stime are fields 14 and 15 of the line, in clock ticks (100 a second on Linux).
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return null;
+  }
+}
+
+async function load(url: string, opts: { headers?: Record<string, string>; paths?: string[]; duration: number; pid?: number }) {
+  const cpuBefore = cpuMs(opts.pid);
   const r = await autocannon({
     url,
     connections,
@@ -129,7 +142,11 @@ async function load(url: string, opts: { headers?: Record<string, string>; paths
   });
   if (r.non2xx > 0) throw new Error(`${url}: ${r.non2xx} non-2xx answers`);
   // Timeouts (autocannon gives up on a request after 10 s) are counted, not fatal: they are part of the result.
-  return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, mean: r.latency.average, errors: r.errors + r.timeouts };
+  // The server's CPU time per answer: what the throughput would be on a machine where the load generator and other
+  // work do not share the server's cores (2 cores here: autocannon takes one).
+  const cpuAfter = cpuMs(opts.pid);
+  const cpuUsPerRequest = cpuBefore !== null && cpuAfter !== null && r.requests.total > 0 ? ((cpuAfter - cpuBefore) * 1000) / r.requests.total : NaN;
+  return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, mean: r.latency.average, errors: r.errors + r.timeouts, cpuUsPerRequest };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -414,12 +431,13 @@ async function run(target: Target): Promise<Result> {
     }
     await load(server.bareUrl + '/bare', { duration: warm });
     await load(server.hubUrl, { headers: { cookie: server.cookie }, paths, duration: warm });
-    const bare = await load(server.bareUrl + '/bare', { duration: seconds });
-    const search = await load(server.hubUrl, { headers: { cookie: server.cookie }, paths, duration: seconds });
+    const pid = server.child.pid;
+    const bare = await load(server.bareUrl + '/bare', { duration: seconds, pid });
+    const search = await load(server.hubUrl, { headers: { cookie: server.cookie }, paths, duration: seconds, pid });
     // For information: a client that does not accept compressed answers (curl, a script) gets the plain JSON.
-    const searchPlain = await load(server.hubUrl, { headers: { cookie: server.cookie, 'accept-encoding': 'identity' }, paths, duration: seconds });
+    const searchPlain = await load(server.hubUrl, { headers: { cookie: server.cookie, 'accept-encoding': 'identity' }, paths, duration: seconds, pid });
     await load(server.bareUrl + '/bare-answer', { duration: warm });
-    const bareAnswer = await load(server.bareUrl + '/bare-answer', { duration: seconds });
+    const bareAnswer = await load(server.bareUrl + '/bare-answer', { duration: seconds, pid });
     http = { search, searchPlain, bare, bareAnswer };
     console.log(`   HTTP: search ${search.rps.toFixed(0)} req/s (${search.errors} timeouts/errors), bare ${bare.rps.toFixed(0)} req/s: ${((100 * search.rps) / bare.rps).toFixed(1)}%; uncompressed search ${searchPlain.rps.toFixed(0)} req/s; bare with a search answer's body ${bareAnswer.rps.toFixed(0)} req/s: ${((100 * searchPlain.rps) / bareAnswer.rps).toFixed(1)}% of it uncompressed`);
   } finally {
@@ -475,6 +493,8 @@ function report(results: Result[]): void {
   line('bare Fastify JSON req/s', (r) => r.http.bare.rps.toFixed(0));
   line('search / bare throughput', (r) => `${((100 * r.http.search.rps) / r.http.bare.rps).toFixed(1)}%`, `target ≥ ${targets.throughputRatio * 100}%`);
   line('  -> throughput', (r) => verdict(r.http.search.rps / r.http.bare.rps >= targets.throughputRatio));
+  line('server CPU per answer, search / bare (µs)', (r) => `${r.http.search.cpuUsPerRequest.toFixed(0)} / ${r.http.bare.cpuUsPerRequest.toFixed(0)}`);
+  line('  bare / search CPU per answer', (r) => `${((100 * r.http.bare.cpuUsPerRequest) / r.http.search.cpuUsPerRequest).toFixed(1)}%`);
   line('search, client without compression, req/s', (r) => r.http.searchPlain.rps.toFixed(0));
   line('  that / bare throughput', (r) => `${((100 * r.http.searchPlain.rps) / r.http.bare.rps).toFixed(1)}%`);
   line('bare route sending a search answer (q=police) req/s', (r) => r.http.bareAnswer.rps.toFixed(0));

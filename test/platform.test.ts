@@ -29,9 +29,17 @@ describe('HTTP platform', () => {
       const res = await hub.app.inject({ url, headers: { accept: 'text/html' } });
       const csp = String(res.headers['content-security-policy']);
       expect(csp).toContain("frame-ancestors 'none'");
-      expect(csp).toMatch(/script-src 'self'(;|$)/);
-      expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
+      if (url.startsWith('/api/')) {
+        // API answers are never pages: a policy that allows nothing, and no framing at all.
+        expect(csp).toBe("default-src 'none'; frame-ancestors 'none'");
+        expect(res.headers['x-frame-options']).toBe('DENY');
+      } else {
+        expect(csp).toMatch(/script-src 'self'(;|$)/);
+        expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
+        expect(res.headers['cross-origin-opener-policy']).toBe('same-origin');
+      }
       expect(res.headers['x-content-type-options']).toBe('nosniff');
+      expect(res.headers['referrer-policy']).toBe('no-referrer');
       expect(res.headers['strict-transport-security']).toBeUndefined();
       expect(res.headers['x-request-id']).toBeTruthy();
     }
@@ -40,8 +48,10 @@ describe('HTTP platform', () => {
   it('adds HSTS when the hub is served over HTTPS', async () => {
     const secure = await createTestHub({ PUBLIC_URL: 'https://hub.example.org' });
     try {
-      const res = await secure.app.inject({ url: '/api/health' });
-      expect(res.headers['strict-transport-security']).toMatch(/max-age=31536000/);
+      for (const url of ['/api/health', '/']) {
+        const res = await secure.app.inject({ url, headers: { accept: 'text/html' } });
+        expect(res.headers['strict-transport-security']).toMatch(/max-age=31536000/);
+      }
     } finally {
       await secure.close();
     }

@@ -11,6 +11,11 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
  * compressed already (PDF, XLSX, ZIP, images) are not touched: only text types are.
  */
 export async function registerCompression(app: FastifyInstance): Promise<void> {
+  // Compressed request bodies are not accepted (nothing sends them; a decompression bomb would get past bodyLimit's
+  // spirit): no route gets the plugin's request-decompression hooks.
+  app.addHook('onRoute', (route) => {
+    route.decompress ??= false;
+  });
   await app.register(compress, { global: true, threshold: MIN_BYTES, encodings: [...ENCODINGS] });
 }
 
