@@ -8,7 +8,7 @@ import { useLocale, type Vars } from '@/web/i18n/use-t';
  */
 export const auditEn = {
   'audit.actorPicker': 'Done by',
-  'audit.actorPickerHint': 'Type part of a name or email address, then choose the person from the list.',
+  'audit.actorPickerHint': 'Part of a name or email address.',
   'audit.picker.typeMore': 'Type at least 2 characters.',
   'audit.picker.searching': 'Searching…',
   'audit.picker.noMatches': 'No matches.',
@@ -18,7 +18,7 @@ export const auditEn = {
 
 export const auditId: Record<keyof typeof auditEn, string> = {
   'audit.actorPicker': 'Dilakukan oleh',
-  'audit.actorPickerHint': 'Ketik sebagian nama atau alamat email, lalu pilih orangnya dari daftar.',
+  'audit.actorPickerHint': 'Sebagian nama atau alamat email.',
   'audit.picker.typeMore': 'Ketik setidaknya 2 karakter.',
   'audit.picker.searching': 'Mencari…',
   'audit.picker.noMatches': 'Tidak ada yang cocok.',
