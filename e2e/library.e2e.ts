@@ -46,6 +46,10 @@ describe('library', () => {
     await admin.getByLabel('Who may read it').selectOption('secretariat');
     const original = admin.getByRole('combobox', { name: /^Language version of/ });
     await original.fill('victim identification');
+    await admin.getByRole('option').filter({ hasText: guide }).first().waitFor();
+    // The list opens under the box, never over the box being typed in.
+    const [box, list] = await Promise.all([original.boundingBox(), admin.getByRole('listbox').boundingBox()]);
+    expect(list?.y ?? 0).toBeGreaterThanOrEqual((box?.y ?? Infinity) + (box?.height ?? 0) - 1);
     await admin.getByRole('option').filter({ hasText: guide }).first().click();
     await expect(original.inputValue()).resolves.toBe(guide);
     await admin.getByText(`Chosen: ${guide}`).waitFor();

@@ -116,57 +116,60 @@ export function SearchPicker<T>({
   const activeOption = showList && active >= 0 ? options[active] : undefined;
   return (
     <Field id={id} label={label} description={description} error={error} className="search-picker">
-      <input
-        id={id}
-        name={name}
-        className="input"
-        type="text"
-        role="combobox"
-        autoComplete="off"
-        spellCheck={false}
-        aria-autocomplete="list"
-        aria-expanded={showList}
-        aria-controls={listId}
-        aria-activedescendant={activeOption ? `${id}-opt-${optionId(activeOption)}` : undefined}
-        aria-invalid={error ? true : undefined}
-        aria-required={required || undefined}
-        aria-describedby={[describedBy(id, description, error), `${id}-status`].filter(Boolean).join(' ')}
-        value={text}
-        onChange={(e) => {
-          setText(e.target.value);
-          setOpen(true);
-          setActive(-1);
-          if (value) onChange(null);
-        }}
-        onFocus={() => setOpen(true)}
-        onBlur={() => setOpen(false)}
-        onKeyDown={onKeyDown}
-      />
-      <ul id={listId} role="listbox" aria-label={typeof label === 'string' ? label : undefined} className="search-picker__list" hidden={!showList}>
-        {options.map((o, i) => {
-          const disabled = optionDisabled?.(o) ?? false;
-          return (
-            <li
-              key={optionId(o)}
-              id={`${id}-opt-${optionId(o)}`}
-              role="option"
-              aria-selected={i === active}
-              aria-disabled={disabled || undefined}
-              className={i === active ? 'search-picker__option search-picker__option--active' : 'search-picker__option'}
-              // mousedown, not click: the box keeps focus (a blur would close the list before the click lands).
-              onMouseDown={(e) => {
-                e.preventDefault();
-                if (!disabled) choose(o);
-              }}
-              onMouseMove={() => {
-                if (!disabled && active !== i) setActive(i);
-              }}
-            >
-              {renderOption ? renderOption(o) : optionLabel(o)}
-            </li>
-          );
-        })}
-      </ul>
+      {/* The list hangs from the box: it opens under it, over what follows, never over the label. */}
+      <div className="search-picker__anchor">
+        <input
+          id={id}
+          name={name}
+          className="input"
+          type="text"
+          role="combobox"
+          autoComplete="off"
+          spellCheck={false}
+          aria-autocomplete="list"
+          aria-expanded={showList}
+          aria-controls={listId}
+          aria-activedescendant={activeOption ? `${id}-opt-${optionId(activeOption)}` : undefined}
+          aria-invalid={error ? true : undefined}
+          aria-required={required || undefined}
+          aria-describedby={[describedBy(id, description, error), `${id}-status`].filter(Boolean).join(' ')}
+          value={text}
+          onChange={(e) => {
+            setText(e.target.value);
+            setOpen(true);
+            setActive(-1);
+            if (value) onChange(null);
+          }}
+          onFocus={() => setOpen(true)}
+          onBlur={() => setOpen(false)}
+          onKeyDown={onKeyDown}
+        />
+        <ul id={listId} role="listbox" aria-label={typeof label === 'string' ? label : undefined} className="search-picker__list" hidden={!showList}>
+          {options.map((o, i) => {
+            const disabled = optionDisabled?.(o) ?? false;
+            return (
+              <li
+                key={optionId(o)}
+                id={`${id}-opt-${optionId(o)}`}
+                role="option"
+                aria-selected={i === active}
+                aria-disabled={disabled || undefined}
+                className={i === active ? 'search-picker__option search-picker__option--active' : 'search-picker__option'}
+                // mousedown, not click: the box keeps focus (a blur would close the list before the click lands).
+                onMouseDown={(e) => {
+                  e.preventDefault();
+                  if (!disabled) choose(o);
+                }}
+                onMouseMove={() => {
+                  if (!disabled && active !== i) setActive(i);
+                }}
+              >
+                {renderOption ? renderOption(o) : optionLabel(o)}
+              </li>
+            );
+          })}
+        </ul>
+      </div>
       <p id={`${id}-status`} className="search-picker__status" role="status" aria-live="polite">
         {status}
       </p>
