@@ -7,6 +7,7 @@
 import { dialoguesEn } from '@/web/features/dialogues/messages';
 import { publicationsEn } from '@/web/features/publications/messages';
 import { libraryEn } from '@/web/features/library/messages';
+import { auditEn } from '@/web/features/audit/messages';
 import { practicesEn } from '@/web/features/practices/messages';
 import { searchEn } from '@/web/features/search/messages';
 import { eventsEn } from '@/web/features/events/messages';
@@ -279,7 +280,6 @@ export const en = {
   'audit.title': 'Audit trail',
   'audit.lead': 'Every change made in the hub: who, what and when.',
   'audit.filtersLabel': 'Filter the audit trail',
-  'audit.actorId': 'Actor ID',
   'audit.entity': 'Entity',
   'audit.action': 'Action',
   'audit.from': 'From',
@@ -749,6 +749,7 @@ export const en = {
   ...outcomesEn,
   ...notificationsEn,
   ...libraryEn,
+  ...auditEn,
   ...practicesEn,
   ...dialoguesEn,
   ...searchEn,

@@ -1,6 +1,7 @@
 import { dialoguesId } from '@/web/features/dialogues/messages';
 import { publicationsId } from '@/web/features/publications/messages';
 import { libraryId } from '@/web/features/library/messages';
+import { auditId } from '@/web/features/audit/messages';
 import { practicesId } from '@/web/features/practices/messages';
 import { searchId } from '@/web/features/search/messages';
 import { eventsId } from '@/web/features/events/messages';
@@ -280,7 +281,6 @@ export const id: Messages = {
   'audit.title': 'Jejak audit',
   'audit.lead': 'Setiap perubahan di hub: siapa, apa, dan kapan.',
   'audit.filtersLabel': 'Saring jejak audit',
-  'audit.actorId': 'ID pelaku',
   'audit.entity': 'Entitas',
   'audit.action': 'Tindakan',
   'audit.from': 'Dari',
@@ -750,6 +750,7 @@ export const id: Messages = {
   ...outcomesId,
   ...notificationsId,
   ...libraryId,
+  ...auditId,
   ...practicesId,
   ...dialoguesId,
   ...searchId,

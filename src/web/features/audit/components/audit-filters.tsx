@@ -5,11 +5,9 @@ import { SearchPicker } from '@/web/components/search-picker';
 import { TextField } from '@/web/components/text-field';
 import { useT } from '@/web/i18n/use-t';
 import { actorQueryOptions, findActors, type AuditActor, type AuditFilters } from '../api';
-import { useAuditT } from '../messages';
 
 export function AuditFiltersForm({ value, onApply }: { value: AuditFilters; onApply: (f: AuditFilters) => void }) {
   const t = useT();
-  const at = useAuditT();
   const [draft, setDraft] = useState(value);
   const [rangeError, setRangeError] = useState<string | undefined>();
   // The address carries the person's id; the box shows their name once it is known (the id if the account is gone).
@@ -42,8 +40,8 @@ export function AuditFiltersForm({ value, onApply }: { value: AuditFilters; onAp
   return (
     <form className="filters" onSubmit={onSubmit} role="search" aria-label={t('audit.filtersLabel')} noValidate>
       <SearchPicker<AuditActor>
-        label={at('audit.actorPicker')}
-        description={at('audit.actorPickerHint')}
+        label={t('audit.actorPicker')}
+        description={t('audit.actorPickerHint')}
         name="actor"
         queryKey={['audit', 'actor-picker']}
         search={findActors}
@@ -53,11 +51,11 @@ export function AuditFiltersForm({ value, onApply }: { value: AuditFilters; onAp
         value={actor}
         onChange={setPicked}
         messages={{
-          typeMore: at('audit.picker.typeMore'),
-          searching: at('audit.picker.searching'),
-          noMatches: at('audit.picker.noMatches'),
-          matches: (count) => at('audit.picker.matches', { count }),
-          chosen: (name) => at('audit.picker.chosen', { name }),
+          typeMore: t('audit.picker.typeMore'),
+          searching: t('audit.picker.searching'),
+          noMatches: t('audit.picker.noMatches'),
+          matches: (count) => t('audit.picker.matches', { count }),
+          chosen: (name) => t('audit.picker.chosen', { name }),
         }}
       />
       <TextField label={t('audit.entity')} name="entity" value={draft.entity} onChange={set('entity')} />
