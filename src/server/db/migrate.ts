@@ -17,6 +17,7 @@ import * as m015 from './migrations/015-directory-cache';
 import * as m016 from './migrations/016-dialogue-search';
 import * as m017 from './migrations/017-library-prefix';
 import * as m018 from './migrations/018-contact-email-lookup';
+import * as m019 from './migrations/019-library-search-heap';
 
 /** Migrations in order. Each takes the dialect so the few differences stay explicit. */
 const migrations = { '001-foundation': m001, '002-directory': m002, '004-imports': m004,
@@ -34,6 +35,7 @@ const migrations = { '001-foundation': m001, '002-directory': m002, '004-imports
   '016-dialogue-search': m016,
   '017-library-prefix': m017,
   '018-contact-email-lookup': m018,
+  '019-library-search-heap': m019,
 } as const;
 
 /** Applies every pending migration; throws with the failing migration's name. */
