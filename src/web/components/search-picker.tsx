@@ -1,18 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useId, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useT } from '@/web/i18n/use-t';
 import { describedBy, Field } from './field';
 import './search-picker.css';
-
-export interface SearchPickerMessages {
-  /** Shown (and announced) while fewer than `minChars` characters are typed. */
-  typeMore: string;
-  searching: string;
-  noMatches: string;
-  /** Announced when results arrive: "{count} matches". */
-  matches: (count: number) => string;
-  /** Announced after a choice. */
-  chosen: (label: string) => string;
-}
 
 interface SearchPickerProps<T> {
   label: ReactNode;
@@ -30,7 +20,6 @@ interface SearchPickerProps<T> {
   optionDisabled?: (option: T) => boolean;
   value: T | null;
   onChange: (option: T | null) => void;
-  messages: SearchPickerMessages;
   minChars?: number;
   name?: string;
   required?: boolean;
@@ -43,8 +32,9 @@ interface SearchPickerProps<T> {
  * short pause in typing, and their count is announced.
  */
 export function SearchPicker<T>({
-  label, description, error, queryKey, search, optionId, optionLabel, renderOption, optionDisabled, value, onChange, messages, minChars = 2, name, required,
+  label, description, error, queryKey, search, optionId, optionLabel, renderOption, optionDisabled, value, onChange, minChars = 2, name, required,
 }: SearchPickerProps<T>) {
+  const t = useT();
   const id = useId();
   const listId = `${id}-list`;
   const [text, setText] = useState(value ? optionLabel(value) : '');
@@ -107,10 +97,10 @@ export function SearchPicker<T>({
   };
 
   let status = '';
-  if (value) status = messages.chosen(optionLabel(value));
-  else if (open && text.trim().length > 0 && text.trim().length < minChars) status = messages.typeMore;
-  else if (pending) status = messages.searching;
-  else if (enabled && results.isSuccess) status = options.length === 0 ? messages.noMatches : messages.matches(options.length);
+  if (value) status = t('common.picker.chosen', { name: optionLabel(value) });
+  else if (open && text.trim().length > 0 && text.trim().length < minChars) status = t('common.picker.typeMore', { count: minChars });
+  else if (pending) status = t('common.picker.searching');
+  else if (enabled && results.isSuccess) status = options.length === 0 ? t('common.picker.noMatches') : t('common.picker.matches', { count: options.length });
 
   const showList = open && options.length > 0;
   const activeOption = showList && active >= 0 ? options[active] : undefined;

@@ -108,11 +108,6 @@ export const dialoguesEn = {
   'dialogues.members.added': '{name} was added and notified.',
   'dialogues.members.choose': 'Choose a person from the list.',
   'dialogues.members.already': 'already {role}',
-  'dialogues.picker.typeMore': 'Type at least 2 characters.',
-  'dialogues.picker.searching': 'Searching…',
-  'dialogues.picker.noMatches': 'No matches.',
-  'dialogues.picker.matches': '{count} matches. Use the up and down arrows to choose.',
-  'dialogues.picker.chosen': 'Chosen: {name}',
 } as const;
 
 export const dialoguesId: Record<keyof typeof dialoguesEn, string> = {
@@ -221,9 +216,4 @@ export const dialoguesId: Record<keyof typeof dialoguesEn, string> = {
   'dialogues.members.added': '{name} telah ditambahkan dan diberi tahu.',
   'dialogues.members.choose': 'Pilih seseorang dari daftar.',
   'dialogues.members.already': 'sudah {role}',
-  'dialogues.picker.typeMore': 'Ketik setidaknya 2 karakter.',
-  'dialogues.picker.searching': 'Mencari…',
-  'dialogues.picker.noMatches': 'Tidak ada yang cocok.',
-  'dialogues.picker.matches': '{count} hasil. Gunakan panah atas dan bawah untuk memilih.',
-  'dialogues.picker.chosen': 'Dipilih: {name}',
 };

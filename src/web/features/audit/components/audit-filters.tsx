@@ -50,13 +50,6 @@ export function AuditFiltersForm({ value, onApply }: { value: AuditFilters; onAp
         renderOption={(p) => <>{p.name} <span className="muted">{p.email}</span></>}
         value={actor}
         onChange={setPicked}
-        messages={{
-          typeMore: t('audit.picker.typeMore'),
-          searching: t('audit.picker.searching'),
-          noMatches: t('audit.picker.noMatches'),
-          matches: (count) => t('audit.picker.matches', { count }),
-          chosen: (name) => t('audit.picker.chosen', { name }),
-        }}
       />
       <TextField label={t('audit.entity')} name="entity" value={draft.entity} onChange={set('entity')} />
       <TextField label={t('audit.action')} name="action" value={draft.action} onChange={set('action')} />

@@ -3,7 +3,7 @@ import { Alert, FormAlert } from '@/web/components/alert';
 import { Button } from '@/web/components/button';
 import { ConfirmDialog } from '@/web/components/confirm-dialog';
 import { Section } from '@/web/components/page';
-import { SearchPicker, type SearchPickerMessages } from '@/web/components/search-picker';
+import { SearchPicker } from '@/web/components/search-picker';
 import { Select } from '@/web/components/select';
 import { Loading, QueryError } from '@/web/components/status';
 import { useT } from '@/web/i18n/use-t';
@@ -80,13 +80,6 @@ function AddMemberForm({ spaceId, onAdded }: { spaceId: string; onAdded: (name: 
   const [round, setRound] = useState(0);
   const [errors, setErrors] = useState<FormErrors>({ fields: {}, form: null });
   const add = useDialoguesMutation((input: { email: string; role: SpaceMember['role'] }) => addMember(spaceId, input));
-  const messages: SearchPickerMessages = {
-    typeMore: t('dialogues.picker.typeMore'),
-    searching: t('dialogues.picker.searching'),
-    noMatches: t('dialogues.picker.noMatches'),
-    matches: (count) => t('dialogues.picker.matches', { count }),
-    chosen: (name) => t('dialogues.picker.chosen', { name }),
-  };
   const submit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     if (!person) {
@@ -130,7 +123,6 @@ function AddMemberForm({ spaceId, onAdded }: { spaceId: string; onAdded: (name: 
         )}
         value={person}
         onChange={setPerson}
-        messages={messages}
       />
       <Select
         label={t('dialogues.members.role')}

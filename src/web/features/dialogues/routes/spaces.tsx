@@ -113,13 +113,6 @@ function NewSpaceForm() {
             renderOption={(ev) => <>{ev.title} <span className="dialogues-meta">{formatDate(ev.startsAt, locale)}</span></>}
             value={event}
             onChange={setEvent}
-            messages={{
-              typeMore: t('dialogues.picker.typeMore'),
-              searching: t('dialogues.picker.searching'),
-              noMatches: t('dialogues.picker.noMatches'),
-              matches: (count) => t('dialogues.picker.matches', { count }),
-              chosen: (name) => t('dialogues.picker.chosen', { name }),
-            }}
           />
         )}
         <Select label={t('dialogues.field.access')} name="access" options={(['members', 'invited'] as const).map((a) => ({ value: a, label: t(`dialogues.access.${a}`) }))} />

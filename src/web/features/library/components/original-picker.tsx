@@ -35,13 +35,6 @@ export function OriginalPicker({ value, onChange, selfId, error }: { value: Reso
         )}
         value={value}
         onChange={onChange}
-        messages={{
-          typeMore: t('library.picker.typeMore'),
-          searching: t('library.picker.searching'),
-          noMatches: t('library.picker.noMatches'),
-          matches: (count) => t('library.picker.matches', { count }),
-          chosen: (name) => t('library.picker.chosen', { name }),
-        }}
       />
       {value ? (
         <Button variant="secondary" onClick={() => { onChange(null); setRound((r) => r + 1); }}>

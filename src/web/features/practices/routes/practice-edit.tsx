@@ -120,13 +120,6 @@ function PracticeForm({ existing, scopes }: { existing: Practice | null; scopes:
           renderOption={(p) => <>{p.name}{p.subtitle ? <span className="practice__meta"> · {p.subtitle}</span> : null}</>}
           value={contactPerson}
           onChange={setContactPerson}
-          messages={{
-            typeMore: t('practices.picker.typeMore'),
-            searching: t('practices.picker.searching'),
-            noMatches: t('practices.picker.noMatches'),
-            matches: (count) => t('practices.picker.matches', { count }),
-            chosen: (name) => t('practices.picker.chosen', { name }),
-          }}
         />
         <TextField label={t('practices.languages')} description={t('practices.form.languagesHint')} value={languages} onChange={(e) => setLanguages(e.target.value)} error={fieldError('languages')} />
         <div className="practice__actions">
