@@ -67,6 +67,7 @@ describe('library', () => {
     await admin.getByRole('button', { name: 'Clear the original' }).click();
     await expect.poll(() => original.inputValue()).toBe('');
     await expect.poll(() => original.evaluate((el) => el === document.activeElement)).toBe(true);
+    await expect.poll(() => original.evaluate((el) => el === document.activeElement)).toBe(true);
     await admin.getByRole('button', { name: 'Save' }).click();
     await admin.getByRole('heading', { level: 1, name: 'Panduan identifikasi korban perdagangan orang (uji)' }).waitFor();
     await admin.getByRole('link', { name: 'Edit' }).waitFor();

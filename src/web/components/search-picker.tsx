@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useId, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useT } from '@/web/i18n/use-t';
 import { describedBy, Field } from './field';
 import './search-picker.css';
@@ -47,10 +47,15 @@ export function SearchPicker<T>({
     const timer = setTimeout(() => setTyped(text.trim()), 250);
     return () => clearTimeout(timer);
   }, [text]);
-  // A value chosen from outside shows in the box (to clear the box from outside, remount the picker with a new key).
+  // A value set from outside shows in the box; a value cleared from outside empties it. Typing over a choice clears
+  // the value too, but changes the text first: the typed text stays.
   const chosenLabel = value ? optionLabel(value) : null;
+  const shownLabel = useRef<string | null>(chosenLabel);
   useEffect(() => {
+    const previous = shownLabel.current;
+    shownLabel.current = chosenLabel;
     if (chosenLabel !== null) setText(chosenLabel);
+    else if (previous !== null) setText((current) => (current === previous ? '' : current));
   }, [chosenLabel]);
 
   const enabled = open && !value && typed.length >= minChars;

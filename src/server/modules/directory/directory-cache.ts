@@ -37,8 +37,8 @@ interface Entry {
  */
 export class DirectoryCache {
   private readonly entries = new Map<string, Entry>();
-  /** Answers being computed, so that a burst of the same request computes it once. */
-  private readonly pending = new Map<string, Promise<Cacheable>>();
+  /** Answers being computed, so that a burst of the same request computes (and compresses) it once. */
+  private readonly pending = new Map<string, Promise<{ answer: PreparedJson; until: number }>>();
   /** Small reads many answers need (the Members), kept under the version they were read at. */
   private readonly memos = new Map<string, { version: string; value: Promise<unknown> }>();
   private known: { version: string; at: number } | null = null;
@@ -97,14 +97,15 @@ export class DirectoryCache {
     const flight = `${version}\u0000${key}`;
     let computing = this.pending.get(flight);
     if (!computing) {
-      computing = compute().finally(() => this.pending.delete(flight));
+      computing = compute()
+        .then((value) => ({ answer: new PreparedJson(value.json), until: value.until }))
+        .finally(() => this.pending.delete(flight));
       this.pending.set(flight, computing);
     }
-    const value = await computing;
-    const answer = new PreparedJson(value.json);
-    if (value.until > now && this.known?.version === version) {
+    const { answer, until } = await computing;
+    if (until > now && this.known?.version === version) {
       this.entries.delete(key);
-      this.entries.set(key, { answer, until: value.until, version });
+      this.entries.set(key, { answer, until, version });
       if (this.entries.size > this.opts.maxEntries) {
         const oldest = this.entries.keys().next();
         if (!oldest.done) this.entries.delete(oldest.value);

@@ -35,7 +35,7 @@ const sensitivityBit = (s: string) => {
   const i = SENSITIVITIES.indexOf(s as LibrarySensitivity);
   return i < 0 ? 0 : 1 << i;
 };
-const visibleMask = (visible: readonly LibrarySensitivity[]) => visible.reduce((m, s) => m | (1 << SENSITIVITIES.indexOf(s)), 0);
+const visibleMask = (visible: readonly LibrarySensitivity[]) => visible.reduce((m, s) => m | sensitivityBit(s), 0);
 
 /** One collator for the default order (String#localeCompare builds one per call: far too slow for 100,000 titles). */
 const byTitle = new Intl.Collator('en', { sensitivity: 'base' });

@@ -199,8 +199,8 @@ export interface FtsMatches {
 
 /**
  * One search's index work. PostgreSQL: one statement (library_match: sequential scans off, the three GIN indexes).
- * SQLite: the main MATCH, then (only when there
- * is something to order) the two column queries on the small library_head_fts.
+ * SQLite: the main MATCH, then (only when there is something to order) the two column queries on the small
+ * library_head_fts.
  */
 export async function ftsMatches(db: QueryExecutorProvider, dialect: DialectName, query: string): Promise<FtsMatches> {
   const inTitle: number[] = [];

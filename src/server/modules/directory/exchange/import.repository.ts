@@ -185,7 +185,11 @@ export const importRepository = {
   /** Ends current holdings, by end date (one statement per date and chunk of ids). */
   async endHoldings(db: Db, ends: readonly { id: string; endDate: string }[]): Promise<void> {
     const byDate = new Map<string, string[]>();
-    for (const e of ends) byDate.set(e.endDate, [...(byDate.get(e.endDate) ?? []), e.id]);
+    for (const e of ends) {
+      const ids = byDate.get(e.endDate);
+      if (ids) ids.push(e.id);
+      else byDate.set(e.endDate, [e.id]);
+    }
     for (const [endDate, all] of byDate) for (const ids of chunks(all, IN_CHUNK)) await db.updateTable('position_holders').set({ end_date: endDate }).where('id', 'in', ids).execute();
   },
 

@@ -77,7 +77,6 @@ function AddMemberForm({ spaceId, onAdded }: { spaceId: string; onAdded: (name: 
   const toMessages = useErrorMessages();
   const [person, setPerson] = useState<MemberCandidate | null>(null);
   const [role, setRole] = useState<SpaceMember['role']>('member');
-  const [round, setRound] = useState(0);
   const [errors, setErrors] = useState<FormErrors>({ fields: {}, form: null });
   const add = useDialoguesMutation((input: { email: string; role: SpaceMember['role'] }) => addMember(spaceId, input));
   const submit = (e: FormEvent<HTMLFormElement>) => {
@@ -91,7 +90,6 @@ function AddMemberForm({ spaceId, onAdded }: { spaceId: string; onAdded: (name: 
       onSuccess: () => {
         setErrors({ fields: {}, form: null });
         setPerson(null);
-        setRound((r) => r + 1);
         onAdded(name);
       },
       onError: (err) => {
@@ -105,7 +103,6 @@ function AddMemberForm({ spaceId, onAdded }: { spaceId: string; onAdded: (name: 
       <h3>{t('dialogues.members.add')}</h3>
       <FormAlert message={errors.form} />
       <SearchPicker<MemberCandidate>
-        key={round}
         label={t('dialogues.members.person')}
         description={t('dialogues.members.personHint')}
         error={errors.fields.person || undefined}

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useRef } from 'react';
 import { Button } from '@/web/components/button';
 import { SearchPicker } from '@/web/components/search-picker';
 import { useT } from '@/web/i18n/use-t';
@@ -11,15 +11,9 @@ import { findResources, type ResourceChoice } from '../api';
 export function OriginalPicker({ value, onChange, selfId, error }: { value: ResourceChoice | null; onChange: (r: ResourceChoice | null) => void; selfId: string | null; error?: string | undefined }) {
   const t = useT();
   const box = useRef<HTMLDivElement>(null);
-  // Clearing remounts the picker (its box keeps typed text otherwise) and puts the focus back in it.
-  const [round, setRound] = useState(0);
-  useEffect(() => {
-    if (round > 0) box.current?.querySelector('input')?.focus();
-  }, [round]);
   return (
     <div ref={box} className="library-form__original">
       <SearchPicker<ResourceChoice>
-        key={round}
         label={t('library.form.translationOf')}
         description={t('library.form.translationOfHint')}
         error={error}
@@ -37,7 +31,14 @@ export function OriginalPicker({ value, onChange, selfId, error }: { value: Reso
         onChange={onChange}
       />
       {value ? (
-        <Button variant="secondary" onClick={() => { onChange(null); setRound((r) => r + 1); }}>
+        <Button
+          variant="secondary"
+          onClick={() => {
+            onChange(null);
+            // The button goes with the choice: the focus goes back to the emptied box.
+            box.current?.querySelector('input')?.focus();
+          }}
+        >
           {t('library.form.translationOfClear')}
         </Button>
       ) : null}
