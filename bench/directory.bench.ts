@@ -11,7 +11,8 @@
  *     without any cache (every query computed: what a query nobody asked before costs, with its own verdict);
  *     next to the raw token query run directly on the same database through the driver (the baseline);
  *  3. throughput of the authenticated search endpoint over real HTTP (autocannon, 50 connections; the server in a
- *     child process) next to a bare Fastify JSON route in the same child (the target's baseline); every request
+ *     child process) next to a bare Fastify JSON route in the same child (the target's baseline), the two run in
+ *     alternating turns (five each, BENCH_SECONDS in all per side) so that noise falls on both alike; every request
  *     says what Chromium says it accepts (`accept-encoding: gzip, deflate, br, zstd`), so the hub answers with its
  *     brotli-compressed cached answer and the bare route with plain JSON. For information, the search again from
  *     a client that does not accept compression, and the bare route sending a search answer's (plain) body.
@@ -55,6 +56,8 @@ const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const queryCount = Number(process.env.BENCH_QUERIES ?? 500);
 const pgUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const connections = 50;
+/** Each throughput comparison runs in this many turns of each side (see `alternating`). */
+const rounds = 5;
 const staff = { email: 'bench-staff@bench.hub.example', password: 'bench-staff-Long-Password-2024' };
 /** The server's settings for a benchmark: no rate limits in the way, no background jobs, no logs. */
 const serverEnv = { LOG_LEVEL: 'silent', API_RATE_PER_MINUTE: '100000000', LOGIN_RATE_PER_MINUTE: '100000', RUN_JOBS: 'false', SEED_DEMO: 'false', WEB_DIST: path.join(os.tmpdir(), 'no-web-app') };
@@ -145,8 +148,39 @@ async function load(url: string, opts: { headers?: Record<string, string>; paths
   // The server's CPU time per answer: what the throughput would be on a machine where the load generator and other
   // work do not share the server's cores (2 cores here: autocannon takes one).
   const cpuAfter = cpuMs(opts.pid);
-  const cpuUsPerRequest = cpuBefore !== null && cpuAfter !== null && r.requests.total > 0 ? ((cpuAfter - cpuBefore) * 1000) / r.requests.total : NaN;
-  return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, mean: r.latency.average, errors: r.errors + r.timeouts, cpuUsPerRequest };
+  const cpu = cpuBefore !== null && cpuAfter !== null ? cpuAfter - cpuBefore : NaN;
+  return { requests: r.requests.total, seconds: r.duration, rps: r.requests.total / r.duration, p99: r.latency.p99, mean: r.latency.average, errors: r.errors + r.timeouts, cpuMs: cpu, cpuUsPerRequest: (cpu * 1000) / r.requests.total };
+}
+type Load = Awaited<ReturnType<typeof load>>;
+
+/** Several runs as one: their requests over their time; mean latency weighted by requests, the worst p99. */
+function merged(runs: Load[]): Load {
+  const requests = runs.reduce((n, r) => n + r.requests, 0);
+  const seconds = runs.reduce((n, r) => n + r.seconds, 0);
+  const cpu = runs.reduce((n, r) => n + r.cpuMs, 0);
+  return {
+    requests,
+    seconds,
+    rps: requests / seconds,
+    p99: Math.max(...runs.map((r) => r.p99)),
+    mean: runs.reduce((n, r) => n + r.mean * r.requests, 0) / requests,
+    errors: runs.reduce((n, r) => n + r.errors, 0),
+    cpuMs: cpu,
+    cpuUsPerRequest: (cpu * 1000) / requests,
+  };
+}
+
+/**
+ * Loads that are compared with each other, run in turns (a, b, a, b, ...) of `seconds / rounds` each and added
+ * up, so that a stretch of noise on the machine (other tenants, a background task) falls on both sides alike
+ * rather than on whichever happened to run then.
+ */
+async function alternating<K extends string>(runs: Record<K, () => Promise<Load>>, rounds: number): Promise<Record<K, Load>> {
+  const done = {} as Record<K, Load[]>;
+  for (let i = 0; i < rounds; i++) {
+    for (const k of Object.keys(runs) as K[]) (done[k] ??= []).push(await runs[k]());
+  }
+  return Object.fromEntries(Object.entries<Load[]>(done).map(([k, v]) => [k, merged(v)])) as Record<K, Load>;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -297,8 +331,6 @@ async function timed<T>(fn: () => Promise<T>): Promise<[number, T]> {
   return [performance.now() - t, v];
 }
 
-type Load = Awaited<ReturnType<typeof load>>;
-
 interface Result {
   name: string;
   rows: { agencies: number; positions: number; people: number; searchTokens: number };
@@ -432,12 +464,18 @@ async function run(target: Target): Promise<Result> {
     await load(server.bareUrl + '/bare', { duration: warm });
     await load(server.hubUrl, { headers: { cookie: server.cookie }, paths, duration: warm });
     const pid = server.child.pid;
-    const bare = await load(server.bareUrl + '/bare', { duration: seconds, pid });
-    const search = await load(server.hubUrl, { headers: { cookie: server.cookie }, paths, duration: seconds, pid });
-    // For information: a client that does not accept compressed answers (curl, a script) gets the plain JSON.
-    const searchPlain = await load(server.hubUrl, { headers: { cookie: server.cookie, 'accept-encoding': 'identity' }, paths, duration: seconds, pid });
+    const turn = Math.max(1, Math.round(seconds / rounds));
+    const { bare, search } = await alternating({
+      bare: () => load(server.bareUrl + '/bare', { duration: turn, pid }),
+      search: () => load(server.hubUrl, { headers: { cookie: server.cookie }, paths, duration: turn, pid }),
+    }, rounds);
+    // For information: a client that does not accept compressed answers (curl, a script) gets the plain JSON, next to
+    // the bare route sending a plain search answer.
     await load(server.bareUrl + '/bare-answer', { duration: warm });
-    const bareAnswer = await load(server.bareUrl + '/bare-answer', { duration: seconds, pid });
+    const { searchPlain, bareAnswer } = await alternating({
+      searchPlain: () => load(server.hubUrl, { headers: { cookie: server.cookie, 'accept-encoding': 'identity' }, paths, duration: turn, pid }),
+      bareAnswer: () => load(server.bareUrl + '/bare-answer', { duration: turn, pid }),
+    }, rounds);
     http = { search, searchPlain, bare, bareAnswer };
     console.log(`   HTTP: search ${search.rps.toFixed(0)} req/s (${search.errors} timeouts/errors), bare ${bare.rps.toFixed(0)} req/s: ${((100 * search.rps) / bare.rps).toFixed(1)}%; uncompressed search ${searchPlain.rps.toFixed(0)} req/s; bare with a search answer's body ${bareAnswer.rps.toFixed(0)} req/s: ${((100 * searchPlain.rps) / bareAnswer.rps).toFixed(1)}% of it uncompressed`);
   } finally {

@@ -64,6 +64,23 @@ describe('HTTP platform', () => {
     expect(res.headers['cache-control']).toBe('no-store');
   });
 
+  it('reads a session again after any state-changing request on this instance, not after reads', async () => {
+    const user = await makeUser(hub, { role: 'researcher' });
+    const agent = await login(hub, user);
+    const other = await login(hub, await makeUser(hub, { role: 'official' }));
+    expect((await agent.request('GET', '/api/users')).status).toBe(403);
+    // A change this instance did not make itself (another instance, a script): a read may still reuse the session
+    // it read a moment ago; any state-changing request here, by anyone and even a refused one, makes the next read
+    // see it.
+    await hub.deps.db.updateTable('users').set({ role: 'secretariat_staff' }).where('id', '=', user.id).execute();
+    expect((await agent.request('GET', '/api/users')).status).toBe(403);
+    const refused = await other.request('POST', '/api/directory/agencies', { name: '' });
+    expect(refused.status).toBe(400);
+    const after = await agent.request('GET', '/api/users');
+    expect(after.status).toBe(200);
+    expect(after.headers['cache-control']).toBe('no-store');
+  });
+
   it('answers unknown API routes with problem+json, never HTML', async () => {
     const res = await anonymous(hub).request('GET', '/api/does-not-exist');
     expect(res.status).toBe(404);

@@ -11,7 +11,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import { Redis } from 'ioredis';
 import pino from 'pino';
 import { registerCompression } from './platform/http/compression';
-import { registerSecurityHeaders } from './platform/http/security-headers';
+import { registerResponseHeaders } from './platform/http/security-headers';
 import type { Config } from './config';
 import { openDatabase, type Database } from './db/database';
 import { migrateToLatest } from './db/migrate';
@@ -140,12 +140,9 @@ export async function buildHub(config: Config, opts: BuildOptions = {}): Promise
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  app.addHook('onSend', async (req, reply) => {
-    void reply.header('x-request-id', req.id);
-  });
 
   const https = new URL(config.PUBLIC_URL).protocol === 'https:';
-  registerSecurityHeaders(app, {
+  registerResponseHeaders(app, {
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],

@@ -6,7 +6,7 @@ export function randomToken(bytes = 32): string {
 }
 
 export function sha256(value: string): string {
-  return crypto.createHash('sha256').update(value).digest('hex');
+  return crypto.hash('sha256', value, 'hex');
 }
 
 export function newId(): string {

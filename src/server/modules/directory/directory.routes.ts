@@ -8,6 +8,7 @@ import {
 } from '@/contracts/directory';
 import { tokenParam } from '@/contracts/auth';
 import { idParam } from '@/contracts/common';
+import { afterWrite } from '../../platform/http/after-write';
 import { sendPreparedJson } from '../../platform/http/compression';
 import { okResponse, problems } from '../../platform/http/responses';
 import type { AgenciesService } from './agencies.service';
@@ -31,9 +32,7 @@ export interface DirectoryRoutesOptions {
 export const directoryRoutes: FastifyPluginAsyncZod<DirectoryRoutesOptions> = async (app, { agencies, people, focalPoints, search, coverage, history, network }) => {
   // A write through these routes has committed by the time its answer is sent: the cached search and coverage
   // answers are checked against the data version again at the next request.
-  app.addHook('onSend', async (req) => {
-    if (req.method !== 'GET' && req.method !== 'HEAD') search.cache?.forget();
-  });
+  afterWrite(app, () => search.cache?.forget());
   const tags = ['directory'];
 
   // Search and coverage answers are JSON text the service made from the response schema (and may serve again from

@@ -39,8 +39,12 @@ export type ValidSession = SessionsTable & SessionUser;
  * leaked table gives no usable tokens and any instance can validate any session.
  */
 export class SessionStore {
-  /** token hash → the session as last read or touched, and until when (performance.now()) it may be reused. */
-  private readonly reuse = new Map<string, { session: ValidSession; until: number }>();
+  /**
+   * token hash → the session as last read or touched; until when (performance.now()) it may be reused; and until
+   * when (clock time, ms) it may be used as it is: before its absolute and idle limits and before its last-seen is
+   * due to be written again (worked out once, when it is kept).
+   */
+  private readonly reuse = new Map<string, { session: ValidSession; until: number; usableUntil: number }>();
 
   constructor(
     private readonly db: Kysely<DB>,
@@ -74,13 +78,8 @@ export class SessionStore {
    */
   reused(token: string, meta: { ip: string }): ValidSession | undefined {
     const cached = this.reuse.get(sha256(token));
-    if (!cached || cached.until <= performance.now()) return undefined;
-    const session = cached.session;
-    const now = this.clock.now().getTime();
-    const lastSeen = Date.parse(session.last_seen_at);
-    if (now >= Date.parse(session.expires_at) || now >= lastSeen + this.policy.idleMinutes * MINUTE) return undefined;
-    if (now - lastSeen >= TOUCH_EVERY_MS || session.ip !== meta.ip) return undefined;
-    return session;
+    if (!cached || cached.until <= performance.now() || this.clock.now().getTime() >= cached.usableUntil) return undefined;
+    return cached.session.ip === meta.ip ? cached.session : undefined;
   }
 
   /**
@@ -134,7 +133,9 @@ export class SessionStore {
       const oldest = this.reuse.keys().next();
       if (!oldest.done) this.reuse.delete(oldest.value);
     }
-    this.reuse.set(hash, { session, until });
+    const lastSeen = Date.parse(session.last_seen_at);
+    const usableUntil = Math.min(Date.parse(session.expires_at), lastSeen + this.policy.idleMinutes * MINUTE, lastSeen + TOUCH_EVERY_MS);
+    this.reuse.set(hash, { session, until, usableUntil });
   }
 
   private forget(match: (s: ValidSession) => boolean): void {

@@ -46,13 +46,17 @@ export function apiSecurityHeaders(documentHeaders: Record<string, string>): Rec
   return headers;
 }
 
-/** Pages and assets get helmet's full set; API answers the API set (the API docs are a page). */
-export function registerSecurityHeaders(app: FastifyInstance, options: HelmetOptions): void {
+/**
+ * The headers every answer starts with, set by one hook as the request arrives (a route may still replace one):
+ * the request id (for support and the audit trail); pages and assets get helmet's full set; API answers the API set
+ * and `cache-control: no-store`, as they carry personal data (the API docs are a page).
+ */
+export function registerResponseHeaders(app: FastifyInstance, options: HelmetOptions): void {
   const documentHeaders = securityHeaders(options);
-  const apiHeaders = apiSecurityHeaders(documentHeaders);
+  const apiHeaders = { ...apiSecurityHeaders(documentHeaders), 'cache-control': 'no-store' };
   app.addHook('onRequest', (request, reply, next) => {
     const api = request.url.startsWith('/api/') && !request.url.startsWith('/api/docs');
-    reply.headers(api ? apiHeaders : documentHeaders);
+    reply.headers(api ? apiHeaders : documentHeaders).header('x-request-id', request.id);
     next();
   });
 }

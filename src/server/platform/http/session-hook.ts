@@ -6,6 +6,7 @@ import type { RequestContext } from '../context';
 import { safeEqual } from '../crypto';
 import type { PlatformDeps } from '../deps';
 import { AppError } from '../errors';
+import { afterWrite } from './after-write';
 import type { ValidSession } from '../auth/sessions';
 
 declare module 'fastify' {
@@ -45,10 +46,7 @@ export function registerSessionHook(app: FastifyInstance, d: PlatformDeps, cooki
   // Any state-changing request may change what a session stands for (sign-out, role, status, scopes, second
   // factor): once it has run (its transaction committed, the answer not yet sent), the sessions reused without
   // reading are dropped, so the next request reads them again.
-  app.addHook('onSend', (request, _reply, payload, done) => {
-    if (!SAFE_METHODS.has(request.method)) d.sessions.forgetAll();
-    done(null, payload);
-  });
+  afterWrite(app, () => d.sessions.forgetAll());
 
   /** Signs the request in as the session's user, or says (false) that their Member scopes must be read first. */
   const signIn = (request: FastifyRequest, session: ValidSession, scopes?: string[]): boolean => {
@@ -98,7 +96,6 @@ export function registerSessionHook(app: FastifyInstance, d: PlatformDeps, cooki
   app.addHook('onRequest', (request: FastifyRequest, reply: FastifyReply, done: (err?: Error) => void) => {
     request.ctx = { actor: null, requestId: request.id, ip: request.ip, userAgent: String(request.headers['user-agent'] ?? '') };
     if (!request.url.startsWith('/api/')) return done();
-    void reply.header('cache-control', 'no-store');
 
     const token = request.cookies[cookie.name];
     const safe = SAFE_METHODS.has(request.method);

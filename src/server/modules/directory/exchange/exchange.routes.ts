@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { idParam } from '@/contracts/common';
 import { applyBodySchema, dryRunBodySchema, exportQuerySchema, importListSchema, importSchema, importUploadQuerySchema, vcardExportQuerySchema } from '@/contracts/directory-exchange';
 import { AppError } from '../../../platform/errors';
+import { afterWrite } from '../../../platform/http/after-write';
 import { okResponse, problems } from '../../../platform/http/responses';
 import type { DirectoryExportService, ExportFile } from './export.service';
 import type { DirectoryImportService } from './import.service';
@@ -33,9 +34,7 @@ async function checkUpload(req: FastifyRequest): Promise<void> {
 export const exchangeRoutes: FastifyPluginAsyncZod<ExchangeRoutesOptions> = async (app, { exports, imports }) => {
   // A write through these routes has committed by the time its answer is sent: the cached search and coverage
   // answers are checked against the data version again at the next request.
-  app.addHook('onSend', async (req) => {
-    if (req.method !== 'GET' && req.method !== 'HEAD') imports.cache.forget();
-  });
+  afterWrite(app, () => imports.cache.forget());
   const tags = ['directory'];
   const limited = { rateLimit: { max: 30, timeWindow: 60_000 } };
 
