@@ -16,7 +16,8 @@
  *
  * For development only: BENCH_ONLY=sqlite or postgres runs one database; BENCH_SQLITE_FILE=<path> keeps the
  * generated SQLite database there and reuses it when it exists (same scale and schema, or the figures are
- * meaningless; delete it after a schema change). The default run generates everything afresh.
+ * meaningless; delete it after a schema change); BENCH_PG_SCHEMA=<name> does the same with a PostgreSQL schema (kept
+ * after the run; drop it with `DROP SCHEMA <name> CASCADE`). The default run generates everything afresh.
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -257,7 +258,7 @@ interface Raw {
 
 async function run(name: string, env: Record<string, string>, scripts: Script[], rawFor: () => Raw, bulk: () => Promise<number>, reuse = false): Promise<void> {
   const config = loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'silent', RUN_JOBS: 'false', SEED_DEMO: 'false', API_RATE_PER_MINUTE: '100000000', APP_SECRET: 'bench-secret-bench-secret-bench-secret-01', UPLOAD_DIR: path.join(os.tmpdir(), 'hub-lib-bench-up'), WEB_DIST: path.join(os.tmpdir(), 'no-web-app'), ...env });
-  if (reuse) console.log(`${name}: reusing the database generated earlier at ${env.SQLITE_PATH ?? ''} (BENCH_SQLITE_FILE)`);
+  if (reuse) console.log(`${name}: reusing the database generated earlier at ${env.SQLITE_PATH ?? env.DATABASE_SCHEMA ?? ''} (BENCH_SQLITE_FILE, BENCH_PG_SCHEMA)`);
   else {
     const first = await buildHub(config);
     await seedReference(first.deps.db);
@@ -346,10 +347,16 @@ async function main(): Promise<void> {
   }
   if (only === 'sqlite') return;
 
-  const schema = `bench_lib_${crypto.randomBytes(4).toString('hex')}`;
+  const keptSchema = process.env.BENCH_PG_SCHEMA;
+  const schema = keptSchema ?? `bench_lib_${crypto.randomBytes(4).toString('hex')}`;
   const pool = new pg.Pool({ connectionString: pgUrl, max: 2, options: `-c search_path="${schema}"` });
+  let reusePg = false;
   try {
     await pool.query('select 1');
+    if (keptSchema) {
+      const { rows } = await pool.query<{ n: number }>('SELECT count(*)::int AS n FROM information_schema.tables WHERE table_schema = $1 AND table_name = $2', [schema, 'library_resources']);
+      reusePg = (rows[0]?.n ?? 0) > 0 && ((await pool.query('SELECT 1 FROM library_resources LIMIT 1')).rowCount ?? 0) > 0;
+    }
   } catch {
     console.log('PostgreSQL: not reachable, skipped');
     await pool.end();
@@ -369,15 +376,17 @@ async function main(): Promise<void> {
       },
       explain: async (q) => {
         const plan = async (text: string) => (await pool.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS) ${text}`, [q])).rows.map((r) => `    ${r['QUERY PLAN']}`).join('\n');
-        return `  ${q}\n  raw:\n${await plan('SELECT seq FROM library_search WHERE doc @@ $1::tsquery')}\n  search:\n${await plan('SELECT seq, 0 FROM library_search WHERE doc @@ $1::tsquery UNION ALL SELECT seq, 1 FROM library_search WHERE title @@ $1::tsquery UNION ALL SELECT seq, 2 FROM library_search WHERE head @@ $1::tsquery')}`;
+        return `  ${q}\n  raw:\n${await plan('SELECT seq FROM library_search WHERE doc @@ $1::tsquery')}\n  search:\n${await plan("SELECT (SELECT string_agg(seq::text, ',') FROM library_search WHERE doc @@ $1::tsquery), (SELECT string_agg(seq::text, ',') FROM library_search WHERE title @@ $1::tsquery), (SELECT string_agg(seq::text, ',') FROM library_search WHERE head @@ $1::tsquery)")}`;
       },
       close: async () => {
         if (forced) (await forced).release();
       },
-    }), () => insertPostgres(pool, generate(scripts, items)));
+    }), () => insertPostgres(pool, generate(scripts, items)), reusePg);
   } finally {
-    await pool.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-    await pool.query(`DROP SCHEMA IF EXISTS "${schema}_jobs" CASCADE`);
+    if (!keptSchema) {
+      await pool.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+      await pool.query(`DROP SCHEMA IF EXISTS "${schema}_jobs" CASCADE`);
+    }
     await pool.end();
   }
 }

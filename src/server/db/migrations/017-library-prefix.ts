@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { DialectName } from '../database';
-import { bumpLibraryVersion, createLibraryFtsV2, createLibraryMatch, indexTokens, writeFts } from '../../modules/library/library.fts';
+import { bumpLibraryVersion, createLibraryFtsV2, indexTokens, writeFts } from '../../modules/library/library.fts';
 
 /**
  * Short prefixes stored (see modules/library/library.fts.ts): every spaced-script query word is a prefix query, and
@@ -22,7 +22,14 @@ export async function up(db: Kysely<unknown>, dialect: DialectName): Promise<voi
     await sql`DROP TABLE library_fts`.execute(db);
     await sql`DROP TABLE library_head_fts`.execute(db);
     await createLibraryFtsV2(db);
-  } else await createLibraryMatch(db);
+  } else {
+    // As it was then (migration 020 makes it answer one row).
+    await sql`CREATE FUNCTION library_match(q tsquery) RETURNS TABLE (seq integer, part smallint)
+      LANGUAGE sql STABLE SET enable_seqscan = off
+      AS $$ SELECT s.seq, 0::smallint FROM library_search s WHERE s.doc @@ q
+        UNION ALL SELECT s.seq, 1::smallint FROM library_search s WHERE s.title @@ q
+        UNION ALL SELECT s.seq, 2::smallint FROM library_search s WHERE s.head @@ q $$`.execute(db);
+  }
   const raw = db as unknown as Kysely<{
     library_resources: { id: string; seq: number; title: string; description: string; publisher: string };
     library_texts: { resource_id: string; text: string };

@@ -59,9 +59,9 @@ it('upgrading a database with library resources rebuilds the index: short and lo
   }
   // And the later migrations undone too, as on a database last migrated at 016.
   await sql`DROP INDEX contact_channels_email_lower`.execute(db);
-  await sql`DELETE FROM kysely_migration WHERE name IN ('017-library-prefix', '018-contact-email-lookup', '019-library-search-heap')`.execute(db);
+  await sql`DELETE FROM kysely_migration WHERE name IN ('017-library-prefix', '018-contact-email-lookup', '019-library-search-heap', '020-library-match-lists')`.execute(db);
 
-  expect(await migrateToLatest({ db, dialect, ...(hub.schema ? { schema: hub.schema } : {}), close: () => Promise.resolve() })).toEqual(['017-library-prefix', '018-contact-email-lookup', '019-library-search-heap']);
+  expect(await migrateToLatest({ db, dialect, ...(hub.schema ? { schema: hub.schema } : {}), close: () => Promise.resolve() })).toEqual(['017-library-prefix', '018-contact-email-lookup', '019-library-search-heap', '020-library-match-lists']);
 
   // Title, description and file text; prefixes of 2..6 characters (stored) and longer ones.
   for (const q of ['wo', 'wombat', 'wombatgrazin', 'quokka', 'quokkaborder crossing', 'platyp', 'platypusferry landing']) expect(await ids(q)).toEqual([guide.id]);
