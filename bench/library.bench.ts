@@ -136,7 +136,10 @@ const now = new Date().toISOString();
 const resourceValues = (x: Row) => [x.id, x.seq, x.type, x.title, x.description, x.themes, x.countries, x.languages, x.year, x.publisher, x.sensitivity, 'done', now, now];
 const resourceColumns = 'id, seq, type, title, description, themes, countries, languages, year, publisher, sensitivity, extraction_status, created_at, updated_at';
 
-function insertSqlite(file: string, rows: Generator<Row>): number {
+/** What a bulk insert wrote: characters of text, and their size as UTF-8. */
+interface Written { chars: number; bytes: number }
+
+function insertSqlite(file: string, rows: Generator<Row>): Written {
   const db = new SQLite(file);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = OFF');
@@ -144,7 +147,7 @@ function insertSqlite(file: string, rows: Generator<Row>): number {
   const txt = db.prepare('INSERT INTO library_texts (resource_id, text, extracted_at) VALUES (?, ?, ?)');
   const fts = db.prepare('INSERT INTO library_fts (rowid, title, head, body) VALUES (?, ?, ?, ?)');
   const headFts = db.prepare('INSERT INTO library_head_fts (rowid, title, head) VALUES (?, ?, ?)');
-  let n = 0;
+  let chars = 0;
   let bytes = 0;
   const batch = db.transaction((list: Row[]) => {
     for (const x of list) {
@@ -158,27 +161,27 @@ function insertSqlite(file: string, rows: Generator<Row>): number {
   let list: Row[] = [];
   for (const x of rows) {
     list.push(x);
-    bytes += x.text.length;
+    chars += x.text.length;
+    bytes += Buffer.byteLength(x.text);
     if (list.length === 1000) {
       batch(list);
-      n += list.length;
       list = [];
     }
   }
   batch(list);
-  n += list.length;
   db.pragma('wal_checkpoint(TRUNCATE)');
   db.close();
-  return bytes + n * 0;
+  return { chars, bytes };
 }
 
 /** The GIN indexes of migrations 011 and 014 (fastupdate off), dropped for the bulk load and built again after it. */
 const ginIndexes = { library_search_title: 'title', library_search_head: 'head', library_search_doc: 'doc' } as const;
 
-async function insertPostgres(pool: pg.Pool, rows: Generator<Row>): Promise<number> {
+async function insertPostgres(pool: pg.Pool, rows: Generator<Row>): Promise<Written> {
   // As a bulk import would: without fastupdate every row updates the GIN indexes in place (far slower than
   // building them once from the loaded table).
   for (const index of Object.keys(ginIndexes)) await pool.query(`DROP INDEX ${index}`);
+  let chars = 0;
   let bytes = 0;
   let list: Row[] = [];
   const flush = async () => {
@@ -197,7 +200,8 @@ async function insertPostgres(pool: pg.Pool, rows: Generator<Row>): Promise<numb
   };
   for (const x of rows) {
     list.push(x);
-    bytes += x.text.length;
+    chars += x.text.length;
+    bytes += Buffer.byteLength(x.text);
     if (list.length === 500) await flush();
   }
   await flush();
@@ -212,7 +216,7 @@ async function insertPostgres(pool: pg.Pool, rows: Generator<Row>): Promise<numb
   // What a deployment does after a bulk load: visibility map and statistics up to date (the GIN indexes have no
   // pending list to merge: fastupdate is off, migration 014).
   await pool.query('VACUUM ANALYZE');
-  return bytes;
+  return { chars, bytes };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -256,7 +260,7 @@ interface Raw {
   close(): Promise<void>;
 }
 
-async function run(name: string, env: Record<string, string>, scripts: Script[], rawFor: () => Raw, bulk: () => Promise<number>, reuse = false): Promise<void> {
+async function run(name: string, env: Record<string, string>, scripts: Script[], rawFor: () => Raw, bulk: () => Promise<Written>, reuse = false): Promise<void> {
   const config = loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'silent', RUN_JOBS: 'false', SEED_DEMO: 'false', API_RATE_PER_MINUTE: '100000000', APP_SECRET: 'bench-secret-bench-secret-bench-secret-01', UPLOAD_DIR: path.join(os.tmpdir(), 'hub-lib-bench-up'), WEB_DIST: path.join(os.tmpdir(), 'no-web-app'), ...env });
   if (reuse) console.log(`${name}: reusing the database generated earlier at ${env.SQLITE_PATH ?? env.DATABASE_SCHEMA ?? ''} (BENCH_SQLITE_FILE, BENCH_PG_SCHEMA)`);
   else {
@@ -264,8 +268,8 @@ async function run(name: string, env: Record<string, string>, scripts: Script[],
     await seedReference(first.deps.db);
     await first.app.close();
     const t0 = Date.now();
-    const bytes = await bulk();
-    console.log(`${name}: ${items} items, ${(bytes / 1e6).toFixed(0)} M characters of text, inserted and indexed in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+    const text = await bulk();
+    console.log(`${name}: ${items} items, ${(text.chars / 1e6).toFixed(0)} M characters of text (${(text.bytes / 1e9).toFixed(2)} GB as UTF-8), inserted and indexed in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   }
   const hub = await buildHub(config);
   await hub.app.ready();
