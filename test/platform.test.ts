@@ -81,6 +81,26 @@ describe('HTTP platform', () => {
     expect(after.headers['cache-control']).toBe('no-store');
   });
 
+  it('refuses API requests over the rate limit with a problem that says when to retry', async () => {
+    const limited = await createTestHub({ API_RATE_PER_MINUTE: '2' });
+    try {
+      const answers = [];
+      for (let i = 0; i < 3; i++) answers.push(await limited.app.inject({ url: '/api/reference' }));
+      expect(answers.slice(0, 2).map((a) => a.statusCode)).toEqual([200, 200]);
+      // Within the limit, answers carry no rate-limit headers (bytes on every answer).
+      expect(answers[0]?.headers['x-ratelimit-remaining']).toBeUndefined();
+      const refused = answers[2];
+      expect(refused?.statusCode).toBe(429);
+      expect(refused?.headers['content-type']).toMatch(/application\/problem\+json/);
+      expect(Number(refused?.headers['retry-after'])).toBeGreaterThan(0);
+      expect(refused?.headers['x-ratelimit-limit']).toBe('2');
+      // Pages and assets are not counted.
+      expect((await limited.app.inject({ url: '/', headers: { accept: 'text/html' } })).statusCode).not.toBe(429);
+    } finally {
+      await limited.close();
+    }
+  });
+
   it('answers unknown API routes with problem+json, never HTML', async () => {
     const res = await anonymous(hub).request('GET', '/api/does-not-exist');
     expect(res.status).toBe(404);

@@ -172,6 +172,9 @@ export async function buildHub(config: Config, opts: BuildOptions = {}): Promise
     // Instances that share a database share their limits; the namespace keeps deployments (and test runs) apart.
     ...(redis ? { redis, nameSpace: `hub-rl:${config.DATABASE_SCHEMA ?? 'public'}:` } : {}),
     allowList: (req) => !req.url.startsWith('/api/'),
+    // The limit and what remains of it are sent with the refusal (429, with retry-after), not with every answer:
+    // about 90 bytes less on each, on slow links.
+    addHeadersOnExceeding: { 'x-ratelimit-limit': false, 'x-ratelimit-remaining': false, 'x-ratelimit-reset': false },
   });
 
   await app.register(swagger, {

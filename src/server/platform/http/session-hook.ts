@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { scopedRoles, type Role } from '@/contracts/roles';
 import { mustEnrollTotp } from '../../modules/users/users.presenter';
 import { usersRepository } from '../../modules/users/users.repository';
-import type { RequestContext } from '../context';
+import type { Actor, RequestContext } from '../context';
 import { safeEqual } from '../crypto';
 import type { PlatformDeps } from '../deps';
 import { AppError } from '../errors';
@@ -40,8 +40,11 @@ export function registerSessionHook(app: FastifyInstance, d: PlatformDeps, cooki
   const publicOrigin = new URL(d.config.PUBLIC_URL).origin;
   app.decorateRequest('ctx', null as unknown as RequestContext);
   app.decorateRequest('csrfToken', null);
-  /** A reused session's Member scopes, read with it (the session object is replaced whenever it is read again). */
-  const scopesOf = new WeakMap<object, string[]>();
+  /**
+   * The actor a session stands for, built once per session object (it is replaced whenever the session is read
+   * again, so a reused session's actor is as current as the session). Actors are never changed after this.
+   */
+  const actorOf = new WeakMap<ValidSession, Actor>();
 
   // Any state-changing request may change what a session stands for (sign-out, role, status, scopes, second
   // factor): once it has run (its transaction committed, the answer not yet sent), the sessions reused without
@@ -50,16 +53,21 @@ export function registerSessionHook(app: FastifyInstance, d: PlatformDeps, cooki
 
   /** Signs the request in as the session's user, or says (false) that their Member scopes must be read first. */
   const signIn = (request: FastifyRequest, session: ValidSession, scopes?: string[]): boolean => {
-    const role = session.user_role as Role;
-    const memberScopes = scopedRoles.includes(role) ? (scopes ?? scopesOf.get(session)) : [];
-    if (!memberScopes) return false;
-    request.ctx.actor = {
-      id: session.user_id,
-      role,
-      memberScopes,
-      sessionId: session.id,
-      mustEnrollTotp: mustEnrollTotp({ role, totp_enabled: session.user_totp_enabled }),
-    };
+    let actor = actorOf.get(session);
+    if (!actor) {
+      const role = session.user_role as Role;
+      const memberScopes = scopedRoles.includes(role) ? scopes : [];
+      if (!memberScopes) return false;
+      actor = Object.freeze({
+        id: session.user_id,
+        role,
+        memberScopes: Object.freeze(memberScopes),
+        sessionId: session.id,
+        mustEnrollTotp: mustEnrollTotp({ role, totp_enabled: session.user_totp_enabled }),
+      });
+      actorOf.set(session, actor);
+    }
+    request.ctx.actor = actor;
     request.csrfToken = session.csrf_token;
     return true;
   };
@@ -70,9 +78,7 @@ export function registerSessionHook(app: FastifyInstance, d: PlatformDeps, cooki
       const session = await d.sessions.validate(token, { ip: request.ip, reuse: safe });
       if (session && session.user_status === 'active') {
         if (!signIn(request, session)) {
-          const scopes = await usersRepository.scopes(d.db, session.user_id);
-          scopesOf.set(session, scopes);
-          signIn(request, session, scopes);
+          signIn(request, session, await usersRepository.scopes(d.db, session.user_id));
         }
       } else {
         void reply.clearCookie(cookie.name, { path: '/', secure: cookie.secure, httpOnly: true, sameSite: 'lax' });
