@@ -83,17 +83,30 @@ export class DirectoryCache {
     return value;
   }
 
+  /**
+   * The cached answer for `key` when one is valid and the data version was read less than `checkMs` ago; otherwise
+   * undefined, and `get` must run. Synchronous, so that the common case (a repeated search) costs no promise.
+   */
+  peek(key: string): PreparedJson | undefined {
+    if (!this.known || performance.now() - this.known.at >= this.opts.checkMs) return undefined;
+    return this.hit(key, this.known.version, this.clock.now().getTime());
+  }
+
+  private hit(key: string, version: string, now: number): PreparedJson | undefined {
+    const hit = this.entries.get(key);
+    if (!hit || hit.version !== version || hit.until <= now) return undefined;
+    // Most recently used last, so that eviction drops the least recently used first.
+    this.entries.delete(key);
+    this.entries.set(key, hit);
+    return hit.answer;
+  }
+
   /** The cached answer for `key`, or `compute()`'s, kept when it is still valid. */
   async get(key: string, compute: () => Promise<Cacheable>): Promise<PreparedJson> {
     const version = await this.version();
     const now = this.clock.now().getTime();
-    const hit = this.entries.get(key);
-    if (hit && hit.version === version && hit.until > now) {
-      // Most recently used last, so that eviction drops the least recently used first.
-      this.entries.delete(key);
-      this.entries.set(key, hit);
-      return hit.answer;
-    }
+    const cached = this.hit(key, version, now);
+    if (cached) return cached;
     const flight = `${version}\u0000${key}`;
     let computing = this.pending.get(flight);
     if (!computing) {

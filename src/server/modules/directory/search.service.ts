@@ -33,6 +33,10 @@ function searchScope(ctx: RequestContext): string {
   return ctx.actor ? 'signed-in' : 'anonymous';
 }
 
+function cacheKey(ctx: RequestContext, q: SearchQuery): string {
+  return [searchScope(ctx), q.q, q.kind, q.limit, q.member, q.subregion, q.mandate, q.workingGroup, q.agencyType, q.freshness].map((v) => v ?? '').join('\u0001');
+}
+
 interface Facts {
   member_code: string | null;
   subregion_code: string | null;
@@ -81,10 +85,12 @@ export class DirectorySearchService {
       return { json: JSON.stringify(searchResultSchema.parse(result)), until: q.freshness ? -Infinity : expiry.until };
     };
     if (!this.cache) return new PreparedJson((await compute()).json);
-    const key = [searchScope(ctx), q.q, q.kind, q.limit, q.member, q.subregion, q.mandate, q.workingGroup, q.agencyType, q.freshness]
-      .map((v) => v ?? '')
-      .join('\u0001');
-    return this.cache.get(key, compute);
+    return this.cache.get(cacheKey(ctx, q), compute);
+  }
+
+  /** The cached answer, when there is one and the data version was read a moment ago (see DirectoryCache.peek). */
+  cachedJson(ctx: RequestContext, q: SearchQuery): PreparedJson | undefined {
+    return this.cache?.peek(cacheKey(ctx, q));
   }
 
   search(ctx: RequestContext, q: SearchQuery): Promise<SearchResult> {
