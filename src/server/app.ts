@@ -11,7 +11,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import { Redis } from 'ioredis';
 import pino from 'pino';
 import { registerCompression } from './platform/http/compression';
-import { registerResponseHeaders } from './platform/http/security-headers';
+import { registerResponseHeaders } from './platform/http/response-headers';
 import type { Config } from './config';
 import { openDatabase, type Database } from './db/database';
 import { migrateToLatest } from './db/migrate';

@@ -67,21 +67,20 @@ export async function writeHeadFts(db: QueryExecutorProvider, seq: number, title
 }
 
 /**
- * PostgreSQL since migration 017: the search's full-text statement as a function with sequential scans off while it
- * runs (the planner picks a sequential scan for a frequent prefix without counting the detoasting of every row's doc
- * tsvector: measured 82 ms against 5 ms for the GIN bitmap scan at 10,000 items, 2.3 s at 100,000). A function with
- * a SET clause is never inlined, so its queries are planned with the setting; one round trip per search.
- * The resources matching anywhere (part 0), in the title (1) and in the description/publisher (2), each through its
- * own GIN index: testing `title @@ q` and `head @@ q` on every matching row instead read each row's title and head
+ * PostgreSQL: library_match(tsquery), the search's one full-text statement, as a function with sequential scans off
+ * while it runs (since migration 017: the planner picks a sequential scan for a frequent prefix without counting the
+ * detoasting of every row's doc tsvector: measured 82 ms against 5 ms for the GIN bitmap scan at 10,000 items, 2.3 s
+ * at 100,000). A function with a SET clause is never inlined, so its queries are planned with the setting; one
+ * round trip per search.
+ *
+ * It finds the resources matching anywhere, in the title and in the description/publisher, each through its own GIN
+ * index: testing `title @@ q` and `head @@ q` on every matching row instead read each row's title and head
  * tsvectors, out of line (TOAST) for a long description (EXPLAIN at 100,000 items, a Thai query with 14,853
  * matches: 391 ms, 68,000 buffers, against 23 ms for the matching alone).
- */
-/**
- * PostgreSQL: library_match(tsquery), the search's one full-text statement, run with sequential scans off (its own
- * SET clause; one round trip instead of BEGIN, SET LOCAL, the query and COMMIT). It answers one row: the keys
- * matching anywhere, in the title, and in the description or publisher, each as one comma-separated text (migration
- * 020). A broad prefix matches tens of thousands of resources; as one row each, the driver's per-row parsing and the
- * garbage it leaves cost more than the index work (about 60 of 180 ms for 44,000 matches at 100,000 items).
+ *
+ * It answers one row, each list of keys as one comma-separated text (migration 020): a broad prefix matches tens of
+ * thousands of resources, and a row per key cost the driver more than the index work (search p95 at 100,000 items,
+ * same data: 89.0 ms with a row per key, 42.0 ms with the lists).
  */
 export async function createLibraryMatch(db: QueryExecutorProvider): Promise<void> {
   await sql`CREATE FUNCTION library_match(q tsquery) RETURNS TABLE (doc text, title text, head text)

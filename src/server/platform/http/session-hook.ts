@@ -6,7 +6,7 @@ import type { Actor, RequestContext } from '../context';
 import { safeEqual } from '../crypto';
 import type { PlatformDeps } from '../deps';
 import { AppError } from '../errors';
-import { afterWrite } from './after-write';
+import { afterWrite, SAFE_METHODS } from './after-write';
 import type { ValidSession } from '../auth/sessions';
 
 declare module 'fastify' {
@@ -28,8 +28,6 @@ export function cookieSettings(publicUrl: string): CookieSettings {
   if (url.protocol === 'https:' || local) return { name: '__Host-hub_session', secure: true };
   return { name: 'hub_session', secure: false };
 }
-
-const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
  * Resolves the session cookie to an actor for every API request, and guards state-changing requests against
