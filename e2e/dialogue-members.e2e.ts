@@ -38,7 +38,7 @@ describe('dialogues: members of an invite-only space', () => {
     await admin.getByText('Sam Demo-Researcher (fictional) was added and notified.').waitFor();
     const list = admin.getByRole('list', { name: 'Members and moderators' });
     await list.getByText('Sam Demo-Researcher (fictional)').waitFor();
-    await expect(list.getByText('researcher@demo.hub.example').isVisible()).resolves.toBe(true);
+    await list.getByText('researcher@demo.hub.example').waitFor();
     // The picker was cleared for the next person; someone already listed is shown but cannot be chosen.
     await expect(picker.inputValue()).resolves.toBe('');
     await picker.fill('demo-res');

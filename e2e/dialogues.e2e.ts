@@ -32,7 +32,7 @@ describe('dialogues: start a thread, mention someone, reply as them, see it unre
     await page.getByRole('link', { name: 'Identification of and assistance for victims' }).click();
     await page.getByRole('heading', { name: 'Identification of and assistance for victims', level: 1 }).waitFor();
     spaceUrl = new URL(page.url()).pathname;
-    await expect(page.getByText('Pinned').first().isVisible()).resolves.toBe(true);
+    await page.getByText('Pinned').first().waitFor();
     await expectAccessible(page);
     await page.getByLabel('Title').fill(title);
     await page.getByLabel('Message').fill('Could @coordinator share the **Fiji** list? <script>window.__xss = 1</script>');

@@ -100,7 +100,7 @@ describe('library', () => {
     await page.getByRole('heading', { level: 1, name: 'Trafficking Victim Identification: A Practitioner Guide' }).waitFor();
     await page.getByRole('heading', { level: 2, name: 'Other language versions' }).waitFor();
     await page.getByRole('link', { name: 'การคัดแยกผู้เสียหายจากการค้ามนุษย์: คู่มือสำหรับผู้ปฏิบัติงาน' }).waitFor();
-    await expect(page.getByRole('link', { name: /^Download PDF/ }).isVisible()).resolves.toBe(true);
+    await page.getByRole('link', { name: /^Download PDF/ }).waitFor();
     await expectAccessible(page);
   });
 });

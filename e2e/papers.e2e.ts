@@ -36,8 +36,8 @@ describe('papers on the event page', () => {
     const report = admin.getByRole('article', { name: REPORT });
     await report.waitFor();
     // Size and type before download.
-    await expect(report.getByText(/^\(PDF, [\d.]+ KB\)$/).isVisible()).resolves.toBe(true);
-    await expect(admin.getByRole('link', { name: /^Download meeting pack \(ZIP, 6 papers, / }).isVisible()).resolves.toBe(true);
+    await report.getByText(/^\(PDF, [\d.]+ KB\)$/).waitFor();
+    await admin.getByRole('link', { name: /^Download meeting pack \(ZIP, 6 papers, / }).waitFor();
     await expectAccessible(admin);
 
     // A file named .pdf that is a web page: the server's message is shown, nothing is added.
