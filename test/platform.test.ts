@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -216,6 +217,52 @@ describe('request ids behind a trusted proxy', () => {
     try {
       const res = await proxied.app.inject({ url: '/api/health', headers: { 'x-request-id': 'proxy-trace-0001' } });
       expect(res.headers['x-request-id']).toBe('proxy-trace-0001');
+    } finally {
+      await proxied.close();
+    }
+  });
+});
+
+describe('answers written in batches (platform/http/write-batching.ts)', () => {
+  /** Sends `requests` in one TCP write (HTTP/1.1 pipelining: the server reads them in one go) and reads every answer. */
+  async function pipelined(port: number, requests: { url: string; id: string }[]): Promise<{ status: number; headers: Map<string, string>; body: string }[]> {
+    const raw = await new Promise<Buffer>((resolve, reject) => {
+      const chunks: Buffer[] = [];
+      const socket = net.connect(port, '127.0.0.1', () => {
+        socket.write(requests.map((r, i) => `GET ${r.url} HTTP/1.1\r\nhost: 127.0.0.1\r\nx-request-id: ${r.id}\r\n${i === requests.length - 1 ? 'connection: close\r\n' : ''}\r\n`).join(''));
+      });
+      socket.on('data', (c: Buffer) => chunks.push(c));
+      socket.on('end', () => resolve(Buffer.concat(chunks)));
+      socket.on('error', reject);
+    });
+    const answers = [];
+    let at = 0;
+    while (at < raw.length) {
+      const headEnd = raw.indexOf('\r\n\r\n', at);
+      const [statusLine = '', ...lines] = raw.subarray(at, headEnd).toString('latin1').split('\r\n');
+      const headers = new Map(lines.map((l) => [l.slice(0, l.indexOf(':')).toLowerCase(), l.slice(l.indexOf(':') + 1).trim()]));
+      const length = Number(headers.get('content-length'));
+      answers.push({ status: Number(statusLine.split(' ')[1]), headers, body: raw.subarray(headEnd + 4, headEnd + 4 + length).toString() });
+      at = headEnd + 4 + length;
+    }
+    return answers;
+  }
+
+  it('gives each of many requests read in one go its own complete answer, in order', async () => {
+    const proxied = await createTestHub({ TRUST_PROXY: 'true' });
+    try {
+      await proxied.app.listen({ port: 0, host: '127.0.0.1' });
+      const { port } = proxied.app.server.address() as net.AddressInfo;
+      // Answers of different kinds, statuses and sizes, finished in the same batch.
+      const asks = Array.from({ length: 30 }, (_, i) => ({ id: `batch-request-${String(i).padStart(4, '0')}`, url: i % 2 ? `/api/no-such-route-${i}` : '/api/health' }));
+      const answers = await pipelined(port, asks);
+      expect(answers).toHaveLength(asks.length);
+      answers.forEach((a, i) => {
+        const ask = asks[i];
+        expect(a.headers.get('x-request-id')).toBe(ask?.id);
+        if (ask?.url === '/api/health') expect([a.status, JSON.parse(a.body)]).toEqual([200, { status: 'ok', database: proxied.deps.dialect }]);
+        else expect([a.status, a.headers.get('content-type'), (JSON.parse(a.body) as { instance: string }).instance]).toEqual([404, 'application/problem+json; charset=utf-8', ask?.url]);
+      });
     } finally {
       await proxied.close();
     }

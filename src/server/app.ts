@@ -12,6 +12,7 @@ import { Redis } from 'ioredis';
 import pino from 'pino';
 import { registerCompression } from './platform/http/compression';
 import { registerResponseHeaders } from './platform/http/response-headers';
+import { registerWriteBatching } from './platform/http/write-batching';
 import type { Config } from './config';
 import { openDatabase, type Database } from './db/database';
 import { migrateToLatest } from './db/migrate';
@@ -162,6 +163,7 @@ export async function buildHub(config: Config, opts: BuildOptions = {}): Promise
     crossOriginEmbedderPolicy: false,
   });
   await registerCompression(app);
+  registerWriteBatching(app);
   await app.register(cookie);
 
   const redis = config.REDIS_URL ? new Redis(config.REDIS_URL, { maxRetriesPerRequest: 1, enableOfflineQueue: true, lazyConnect: false }) : undefined;
