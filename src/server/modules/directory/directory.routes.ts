@@ -37,10 +37,17 @@ export const directoryRoutes: FastifyPluginAsyncZod<DirectoryRoutesOptions> = as
 
   // Search and coverage answers are JSON text the service made from the response schema (and may serve again from
   // its cache, compressed once): sent as they are, not serialised again.
-  app.get('/api/directory/search', { schema: { tags, summary: 'Search Members, agencies, positions and people in any script', querystring: searchQuerySchema, response: { 200: searchResultSchema, ...problems(400) } } }, async (req, reply) => {
-    // A repeated search is answered from the cache without the service's own awaits.
+  app.get('/api/directory/search', { schema: { tags, summary: 'Search Members, agencies, positions and people in any script', querystring: searchQuerySchema, response: { 200: searchResultSchema, ...problems(400) } } }, (req, reply) => {
+    // A repeated search is answered from the cache without a promise: sent, and nothing returned, so Fastify does not
+    // wait on the reply (returning it would make Fastify listen for the answer's end, a cost on every cached search).
     const cached = search.cachedJson(req.ctx, req.query);
-    return sendPreparedJson(req, reply, cached ?? (await search.searchJson(req.ctx, req.query)));
+    if (cached) {
+      sendPreparedJson(req, reply, cached);
+      return;
+    }
+    // Computed: the promise resolves with the reply, which Fastify waits on (the answer may still be held by
+    // platform/http/write-batching.ts when the promise settles).
+    return (async () => sendPreparedJson(req, reply, await search.searchJson(req.ctx, req.query)))();
   });
   app.get('/api/directory/coverage', { schema: { tags, summary: 'Members × mandates: confirmed, stale and missing focal points', querystring: coverageQuerySchema, response: { 200: coverageSchema, ...problems(401, 403) } } }, async (req, reply) => sendPreparedJson(req, reply, await coverage.mapJson(req.ctx, req.query)));
   app.get('/api/directory/network', { schema: { tags, summary: 'Agencies linked to mandates and working groups, for the network view', querystring: networkQuerySchema, response: { 200: networkSchema, ...problems(400) } } }, (req) => network.graph(req.query));
