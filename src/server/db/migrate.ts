@@ -19,6 +19,7 @@ import * as m017 from './migrations/017-library-prefix';
 import * as m018 from './migrations/018-contact-email-lookup';
 import * as m019 from './migrations/019-library-search-heap';
 import * as m020 from './migrations/020-library-match-lists';
+import * as m021 from './migrations/021-positions-held';
 
 /** Migrations in order. Each takes the dialect so the few differences stay explicit. */
 const migrations = { '001-foundation': m001, '002-directory': m002, '004-imports': m004,
@@ -38,6 +39,7 @@ const migrations = { '001-foundation': m001, '002-directory': m002, '004-imports
   '018-contact-email-lookup': m018,
   '019-library-search-heap': m019,
   '020-library-match-lists': m020,
+  '021-positions-held': m021,
 } as const;
 
 /** Applies every pending migration; throws with the failing migration's name. */

@@ -40,7 +40,7 @@ export interface DB extends EventsTables, ParticipationTables, PapersTables, Out
   agency_mandates: { agency_id: string; mandate_code: string };
   people: PeopleTable;
   contact_channels: ContactChannelsTable;
-  positions: PositionsTable;
+  positions: PositionsTable & PositionsMaintained;
   position_themes: { position_id: string; theme_code: string };
   position_holders: PositionHoldersTable;
   confirmation_requests: ConfirmationRequestsTable;
@@ -93,6 +93,12 @@ export interface PositionsTable extends Confirmable {
   agency_id: string;
   title: string;
   working_group_code: string | null;
+}
+
+/** Columns of positions that triggers keep (migration 021), never written by the application. */
+export interface PositionsMaintained {
+  /** 1 while someone holds the position (a holding without an end date), else 0. */
+  has_holder: Generated<number>;
 }
 
 export interface PositionHoldersTable {

@@ -11,7 +11,7 @@
  * The freshness mix per Member is about 60% confirmed (within the interval), 25% stale (confirmed longer ago, or
  * never) and 15% missing (no current holder; most of these have a past holder, so their history shows).
  */
-import { PostgresAdapter, sql, type Kysely, type Transaction } from 'kysely';
+import { PostgresAdapter, sql, type Insertable, type Kysely, type Transaction } from 'kysely';
 import type { Freshness } from '@/contracts/directory';
 import { searchIndex, type DocType } from '../../modules/directory/search-index';
 import { DAY } from '../../platform/clock';
@@ -553,7 +553,7 @@ type Db = Kysely<DB> | Transaction<DB>;
 /** Rows per INSERT: SQLite allows at most 32,766 bound parameters per statement (13 columns × 300 rows = 3,900). */
 const BATCH = 300;
 
-async function insertBatches<T extends keyof DB>(db: Db, table: T, rows: readonly DB[T][]): Promise<void> {
+async function insertBatches<T extends keyof DB>(db: Db, table: T, rows: readonly (DB[T] | Insertable<DB[T]>)[]): Promise<void> {
   for (let i = 0; i < rows.length; i += BATCH) {
     // Kysely cannot type a generic table's insert values; the rows are exactly that table's rows.
     await db.insertInto(table).values(rows.slice(i, i + BATCH) as never).execute();

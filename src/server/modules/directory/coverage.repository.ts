@@ -8,16 +8,15 @@ import type { DB } from '../../db/schema';
  */
 export const coverageRepository = {
   counts(db: Kysely<DB>, f: { freshCutoff: string; workingGroup?: string }) {
-    // Only columns of positions_coverage (migration 009) and position_holders_position, so both are read from the
-    // index alone.
-    const missing = sql<number>`case when h.position_id is null then 1 else 0 end`;
-    const fresh = sql<number>`case when h.position_id is not null and p.last_confirmed_at >= ${f.freshCutoff} then 1 else 0 end`;
-    const stale = sql<number>`case when h.position_id is not null and (p.last_confirmed_at is null or p.last_confirmed_at < ${f.freshCutoff}) then 1 else 0 end`;
+    // Only columns of positions_coverage_held (migration 021), so positions are read from the index alone. Whether a
+    // position is held is kept on it (has_holder), so the holdings are not joined.
+    const missing = sql<number>`1 - p.has_holder`;
+    const fresh = sql<number>`case when p.has_holder = 1 and p.last_confirmed_at >= ${f.freshCutoff} then 1 else 0 end`;
+    const stale = sql<number>`case when p.has_holder = 1 and (p.last_confirmed_at is null or p.last_confirmed_at < ${f.freshCutoff}) then 1 else 0 end`;
     return db
       .with('pc', (qb) =>
         qb
           .selectFrom('positions as p')
-          .leftJoin('position_holders as h', (j) => j.onRef('h.position_id', '=', 'p.id').on('h.end_date', 'is', null))
           .select((eb) => ['p.agency_id', eb.fn.sum<number>(fresh).as('confirmed'), eb.fn.sum<number>(stale).as('stale'), eb.fn.sum<number>(missing).as('missing')])
           .$if(!!f.workingGroup, (q) => q.where('p.working_group_code', '=', f.workingGroup ?? ''))
           .groupBy('p.agency_id'),

@@ -152,6 +152,13 @@ describe('coverage map', () => {
       expect(filtered.body.rows.every((r: { subregion: string }) => r.subregion === 'Micronesia')).toBe(true);
       const coord = await signedIn(h, { role: 'member_coordinator', memberScopes: ['NRU'] });
       expect((await coord.request('GET', '/api/directory/coverage')).body.rows.map((r: { memberCode: string }) => r.memberCode)).toEqual(['NRU']);
+      // A handover keeps the position held (its successor just confirmed); a position vacated without a successor
+      // is missing from then on.
+      const cell = async () => (await s.request('GET', '/api/directory/coverage')).body.rows.find((r: { memberCode: string }) => r.memberCode === 'NRU').cells['counter-trafficking'];
+      await handOver(s, p1.id, { nameLatin: 'Successor Example' }, '2026-07-01');
+      expect(await cell()).toEqual({ confirmed: 2, stale: 0, missing: 1 });
+      expect((await s.request('POST', `/api/directory/positions/${p2.id}/vacate`, { endDate: '2026-07-02' })).status).toBe(200);
+      expect(await cell()).toEqual({ confirmed: 1, stale: 0, missing: 2 });
     } finally {
       await h.close();
     }

@@ -1,4 +1,4 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Insertable, type Kysely, type Transaction } from 'kysely';
 import type { DialectName } from '../../../db/database';
 import { lockAuditChain } from '../../../db/dialect';
 import type { AgenciesTable, ContactChannelsTable, DB, DirectoryImportsTable, PeopleTable, PositionHoldersTable, PositionsTable } from '../../../db/schema';
@@ -25,7 +25,7 @@ function* chunks<T>(items: readonly T[], size: number): Generator<T[]> {
  * costs far more, in the driver and in the database, than parsing one JSON text. Column names come from the
  * table's row type, never from input.
  */
-async function insertJson<T extends keyof DB>(db: Db, dialect: DialectName, table: T, rows: readonly DB[T][], opts: { returning?: string; chunk?: number } = {}): Promise<Record<string, unknown>[]> {
+async function insertJson<T extends keyof DB>(db: Db, dialect: DialectName, table: T, rows: readonly (DB[T] | Insertable<DB[T]>)[], opts: { returning?: string; chunk?: number } = {}): Promise<Record<string, unknown>[]> {
   const first = rows[0];
   if (!first) return [];
   const columns = Object.keys(first);
