@@ -57,8 +57,17 @@ export async function migrateToLatest(database: Database): Promise<string[]> {
   };
   // Name the schema explicitly: Kysely otherwise finds another schema's migration table and trips over it.
   const migrator = new Migrator({ db: database.db, provider, ...(database.schema ? { migrationTableSchema: database.schema } : {}) });
-  const { error, results } = await migrator.migrateToLatest();
+  let { error, results } = await migrator.migrateToLatest();
+  // Before it migrates, Kysely lists the tables of every schema to find its own; a schema that another process drops
+  // meanwhile (PostgreSQL: invalid_schema_name, 3F000) fails that listing although nothing was migrated yet. Seen when
+  // test files create and drop schemas side by side. Nothing ran, so it is tried again.
+  for (let retry = 0; error && !results && retry < 3 && pgCode(error) === '3F000'; retry++) ({ error, results } = await migrator.migrateToLatest());
   const failed = results?.find((r) => r.status === 'Error');
   if (error) throw new Error(`Migration ${failed?.migrationName ?? ''} failed: ${error instanceof Error ? error.message : JSON.stringify(error)}`, { cause: error });
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+function pgCode(error: unknown): string | undefined {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' ? code : undefined;
 }
