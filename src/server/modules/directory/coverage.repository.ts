@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { PostgresAdapter, sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/schema';
 
 /**
@@ -7,26 +7,15 @@ import type { DB } from '../../db/schema';
  * (about 3x faster at 100,000 positions).
  */
 export const coverageRepository = {
-  counts(db: Kysely<DB>, f: { freshCutoff: string; workingGroup?: string }) {
-    // Only columns of positions_coverage_held (migration 021), so positions are read from the index alone. Whether a
-    // position is held is kept on it (has_holder), so the holdings are not joined.
-    const missing = sql<number>`1 - p.has_holder`;
-    const fresh = sql<number>`case when p.has_holder = 1 and p.last_confirmed_at >= ${f.freshCutoff} then 1 else 0 end`;
-    const stale = sql<number>`case when p.has_holder = 1 and (p.last_confirmed_at is null or p.last_confirmed_at < ${f.freshCutoff}) then 1 else 0 end`;
-    return db
-      .with('pc', (qb) =>
-        qb
-          .selectFrom('positions as p')
-          .select((eb) => ['p.agency_id', eb.fn.sum<number>(fresh).as('confirmed'), eb.fn.sum<number>(stale).as('stale'), eb.fn.sum<number>(missing).as('missing')])
-          .$if(!!f.workingGroup, (q) => q.where('p.working_group_code', '=', f.workingGroup ?? ''))
-          .groupBy('p.agency_id'),
-      )
-      .selectFrom('pc')
-      .innerJoin('agencies as a', 'a.id', 'pc.agency_id')
-      .innerJoin('agency_mandates as am', 'am.agency_id', 'a.id')
-      .select((eb) => ['a.member_code', 'am.mandate_code', eb.fn.sum<number>('pc.confirmed').as('confirmed'), eb.fn.sum<number>('pc.stale').as('stale'), eb.fn.sum<number>('pc.missing').as('missing')])
-      .groupBy(['a.member_code', 'am.mandate_code'])
-      .execute();
+  async counts(db: Kysely<DB>, f: { freshCutoff: string; workingGroup?: string }) {
+    if (!(db.getExecutor().adapter instanceof PostgresAdapter)) return countsQuery(db, f);
+    // PostgreSQL estimates a sequential scan of positions (every column of every row) about as dear as the
+    // index-only scan and takes it; the index is a quarter of the table's pages. Measured at the issue's size, warm,
+    // psql \timing: 112 ms with the table scan, 46-48 ms with the index alone.
+    return db.transaction().execute(async (trx) => {
+      await sql`select set_config('enable_seqscan', 'off', true)`.execute(trx);
+      return countsQuery(trx, f);
+    });
   },
 
   /**
@@ -38,3 +27,25 @@ export const coverageRepository = {
     return row?.at ?? null;
   },
 };
+
+function countsQuery(db: Kysely<DB>, f: { freshCutoff: string; workingGroup?: string }) {
+  // Only columns of positions_coverage_held (migration 021), so positions are read from the index alone. Whether a
+  // position is held is kept on it (has_holder), so the holdings are not joined.
+  const missing = sql<number>`1 - p.has_holder`;
+  const fresh = sql<number>`case when p.has_holder = 1 and p.last_confirmed_at >= ${f.freshCutoff} then 1 else 0 end`;
+  const stale = sql<number>`case when p.has_holder = 1 and (p.last_confirmed_at is null or p.last_confirmed_at < ${f.freshCutoff}) then 1 else 0 end`;
+  return db
+    .with('pc', (qb) =>
+      qb
+        .selectFrom('positions as p')
+        .select((eb) => ['p.agency_id', eb.fn.sum<number>(fresh).as('confirmed'), eb.fn.sum<number>(stale).as('stale'), eb.fn.sum<number>(missing).as('missing')])
+        .$if(!!f.workingGroup, (q) => q.where('p.working_group_code', '=', f.workingGroup ?? ''))
+        .groupBy('p.agency_id'),
+    )
+    .selectFrom('pc')
+    .innerJoin('agencies as a', 'a.id', 'pc.agency_id')
+    .innerJoin('agency_mandates as am', 'am.agency_id', 'a.id')
+    .select((eb) => ['a.member_code', 'am.mandate_code', eb.fn.sum<number>('pc.confirmed').as('confirmed'), eb.fn.sum<number>('pc.stale').as('stale'), eb.fn.sum<number>('pc.missing').as('missing')])
+    .groupBy(['a.member_code', 'am.mandate_code'])
+    .execute();
+}
