@@ -25,17 +25,23 @@ export async function up(db: Kysely<unknown>, dialect: DialectName): Promise<voi
   /** 1 when the position (an SQL expression) has a current holder, else 0. */
   const current = (position: string) => `(case when exists (select 1 from position_holders h where h.position_id = ${position} and h.end_date is null) then 1 else 0 end)`;
   if (dialect === 'postgres') {
-    // One function per set of transition tables a trigger has: `changed` (insert, delete) or `changed` and `previous`.
+    // A function per kind of change; the transition tables are `changed` (and, for updates, `previous`).
     const body = (positions: string) => sql.raw(`
       begin
         update positions p set has_holder = ${current('p.id')}
           where p.id in (${positions}) and p.has_holder <> ${current('p.id')};
         return null;
       end`);
+    // New holdings can only make a position held: no need to look at its other holdings (the import writes 10,000).
+    await sql`create function positions_has_holder_added() returns trigger language plpgsql as $$
+      begin
+        update positions set has_holder = 1 where has_holder = 0 and id in (select position_id from changed where end_date is null);
+        return null;
+      end $$`.execute(db);
     await sql`create function positions_has_holder_changed() returns trigger language plpgsql as $$${body('select position_id from changed')}$$`.execute(db);
     await sql`create function positions_has_holder_moved() returns trigger language plpgsql as $$${body('select position_id from changed union select position_id from previous')}$$`.execute(db);
     await sql`create trigger position_holders_has_holder_insert after insert on position_holders referencing new table as changed
-      for each statement execute function positions_has_holder_changed()`.execute(db);
+      for each statement execute function positions_has_holder_added()`.execute(db);
     await sql`create trigger position_holders_has_holder_delete after delete on position_holders referencing old table as changed
       for each statement execute function positions_has_holder_changed()`.execute(db);
     await sql`create trigger position_holders_has_holder_update after update on position_holders referencing old table as previous new table as changed

@@ -30,7 +30,7 @@ it('upgrading a database with holdings marks the held positions, and later write
   const db = hub.deps.db;
   const dialect = hub.deps.dialect;
   for (const event of ['insert', 'delete', 'update']) await sql`DROP TRIGGER ${sql.id(`position_holders_has_holder_${event}`)}${dialect === 'postgres' ? sql` ON position_holders` : sql``}`.execute(db);
-  if (dialect === 'postgres') await sql`DROP FUNCTION positions_has_holder_changed(), positions_has_holder_moved()`.execute(db);
+  if (dialect === 'postgres') await sql`DROP FUNCTION positions_has_holder_added(), positions_has_holder_changed(), positions_has_holder_moved()`.execute(db);
   await sql`DROP INDEX positions_coverage_held`.execute(db);
   await sql`ALTER TABLE positions DROP COLUMN has_holder`.execute(db);
   await sql`CREATE INDEX positions_coverage ON positions (agency_id, last_confirmed_at, working_group_code, id)`.execute(db);
