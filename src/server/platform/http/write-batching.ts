@@ -1,4 +1,4 @@
-import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 
 /**
  * Answers finished while the server handles a batch of incoming requests are written together, right after the
@@ -15,11 +15,11 @@ import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
  * The hook only holds back the rest of the onSend chain: headers, cookies and compression are as they would be.
  */
 export function registerWriteBatching(app: FastifyInstance): void {
-  let held: (() => void)[] = [];
-  const flush = (log: FastifyBaseLogger) => {
+  let held: { write: () => void; log: FastifyRequest['log'] }[] = [];
+  const flush = () => {
     const batch = held;
     held = [];
-    for (const write of batch) {
+    for (const { write, log } of batch) {
       try {
         write();
       } catch (err) {
@@ -29,6 +29,6 @@ export function registerWriteBatching(app: FastifyInstance): void {
     }
   };
   app.addHook('onSend', (request, _reply, payload, done) => {
-    if (held.push(() => done(null, payload)) === 1) setImmediate(flush, request.log);
+    if (held.push({ write: () => done(null, payload), log: request.log }) === 1) setImmediate(flush);
   });
 }
