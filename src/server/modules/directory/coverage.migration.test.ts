@@ -1,7 +1,8 @@
-import { sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createTestHub, signedIn, type Agent, type TestHub } from '../../../../test/helpers/hub';
 import { handOver, makeAgency, makePosition } from '../../../../test/helpers/directory';
+import { undoPositionsHeld } from '../../../../test/helpers/migrations';
 import { migrateToLatest } from '../../db/migrate';
 import { directoryCache } from './directory-cache';
 
@@ -29,12 +30,7 @@ it('upgrading a database with holdings marks the held positions, and later write
   // Back to the schema before migration 021.
   const db = hub.deps.db;
   const dialect = hub.deps.dialect;
-  for (const event of ['insert', 'delete', 'update']) await sql`DROP TRIGGER ${sql.id(`position_holders_has_holder_${event}`)}${dialect === 'postgres' ? sql` ON position_holders` : sql``}`.execute(db);
-  if (dialect === 'postgres') await sql`DROP FUNCTION positions_has_holder_added(), positions_has_holder_changed(), positions_has_holder_moved()`.execute(db);
-  await sql`DROP INDEX positions_coverage_held`.execute(db);
-  await sql`ALTER TABLE positions DROP COLUMN has_holder`.execute(db);
-  await sql`CREATE INDEX positions_coverage ON positions (agency_id, last_confirmed_at, working_group_code, id)`.execute(db);
-  await sql`DELETE FROM kysely_migration WHERE name = '021-positions-held'`.execute(db);
+  await undoPositionsHeld(db as unknown as Kysely<unknown>, dialect);
 
   expect(await migrateToLatest({ db, dialect, ...(hub.schema ? { schema: hub.schema } : {}), close: () => Promise.resolve() })).toEqual(['021-positions-held']);
   // Not from the map cached before: computed from the marks the migration set.

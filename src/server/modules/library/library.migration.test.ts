@@ -5,6 +5,7 @@ import { migrateToLatest } from '../../db/migrate';
 import { createLibraryFts, createLibraryHeadFts, storedTokens } from './library.fts';
 import { tokenize } from '../../platform/search';
 import { createResource } from './library.test-support';
+import { undoPositionsHeld } from '../../../../test/helpers/migrations';
 
 let hub: TestHub;
 let admin: Agent;
@@ -58,10 +59,11 @@ it('upgrading a database with library resources rebuilds the index: short and lo
     }
   }
   // And the later migrations undone too, as on a database last migrated at 016.
+  await undoPositionsHeld(db as unknown as Kysely<unknown>, dialect);
   await sql`DROP INDEX contact_channels_email_lower`.execute(db);
   await sql`DELETE FROM kysely_migration WHERE name IN ('017-library-prefix', '018-contact-email-lookup', '019-library-search-heap', '020-library-match-lists')`.execute(db);
 
-  expect(await migrateToLatest({ db, dialect, ...(hub.schema ? { schema: hub.schema } : {}), close: () => Promise.resolve() })).toEqual(['017-library-prefix', '018-contact-email-lookup', '019-library-search-heap', '020-library-match-lists']);
+  expect(await migrateToLatest({ db, dialect, ...(hub.schema ? { schema: hub.schema } : {}), close: () => Promise.resolve() })).toEqual(['017-library-prefix', '018-contact-email-lookup', '019-library-search-heap', '020-library-match-lists', '021-positions-held']);
 
   // Title, description and file text; prefixes of 2..6 characters (stored) and longer ones.
   for (const q of ['wo', 'wombat', 'wombatgrazin', 'quokka', 'quokkaborder crossing', 'platyp', 'platypusferry landing']) expect(await ids(q)).toEqual([guide.id]);
