@@ -130,6 +130,9 @@ export async function buildHub(config: Config, opts: BuildOptions = {}): Promise
       const given = req.headers['x-request-id'];
       return config.TRUST_PROXY && typeof given === 'string' && /^[\w-]{8,64}$/.test(given) ? given : crypto.randomUUID();
     },
+    // With logging off, the child logger Fastify builds for every request (its id bound) would never write: about
+    // 3% of the CPU time of a cached directory search.
+    childLoggerFactory: (logger, bindings, opts) => (logger.level === 'silent' ? logger : logger.child(bindings, opts)),
     trustProxy: config.TRUST_PROXY,
     bodyLimit: 1024 * 1024,
   }).withTypeProvider<ZodTypeProvider>();
