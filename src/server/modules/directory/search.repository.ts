@@ -38,6 +38,21 @@ export interface PersonFact {
  * full scale, psql \timing under load 5-7: 5-12 ms for the probe alone; 2.6-5.5 ms at 500).
  */
 const RARITY_PROBE = 1000;
+/** When every token reaches RARITY_PROBE, they are counted again up to this (see byRarity). */
+const RARITY_TIE_PROBE = 4000;
+/**
+ * PostgreSQL, several tokens: what probing the index for one (token, document) key costs, in entries of an index
+ * range read in order (full scale, EXPLAIN ANALYZE: about 3.5 µs a probe, 0.16 µs an entry). The driving documents
+ * are probed one by one (nested loop) when that costs less than reading the other tokens' ranges alongside the
+ * driving one (merge join): for a rare word next to common ones ("chief of mission": 629 driving documents, ranges
+ * of 2,400 and 119,000 entries) probing took 4.6-5.4 ms against 19-24 ms; for words of similar size that go
+ * together ("working group on traff": 31,000 driving documents) merging took 3.5-7 ms against 26 ms.
+ */
+const PROBE_COST = 20;
+/** The driving token's documents are counted at most this far to choose (beyond it, the ranges are merged). */
+const MAX_DRIVING_COUNT = 8000;
+/** How long PostgreSQL's statistics of the commonest tokens are kept before they are read again (see tokenEstimates). */
+const ESTIMATES_MS = 10 * 60_000;
 /** A LIMIT that never binds; it keeps the driving subquery a subquery (see matchAll). */
 const NO_LIMIT = 1_000_000_000;
 
@@ -59,16 +74,30 @@ export const searchRepository = {
   async matchAll(db: Kysely<DB>, tokens: readonly string[], cap: number): Promise<{ doc_type: string; doc_id: string }[]> {
     const distinct = [...new Set(tokens)];
     if (distinct.length === 0) return [];
-    if (distinct.length === 1 || !(db.getExecutor().adapter instanceof PostgresAdapter)) return matchIn(db, distinct, cap);
+    if (distinct.length === 1) return matchIn(db, distinct, cap);
+    const ranked = await byRarity(db, distinct);
+    const ordered = ranked.map((t) => t.token);
+    if (!(db.getExecutor().adapter instanceof PostgresAdapter)) return matchIn(db, ordered, cap);
     // PostgreSQL, several tokens: each EXISTS becomes a semi-join, and the planner (a) searches every order of
     // them, about 10 ms of planning for six words, and (b) estimates few matches (it takes the words as independent)
     // and probes the index once per driving row and word, tens of thousands of buffer reads when the words go
     // together ("international organization for migration"). In this transaction the joins keep the written order
     // (rarest first) and are merge joins over the tokens' index ranges, read in order. EXPLAIN ANALYZE at full scale,
-    // six words: planning 9-12 ms -> 1.1 ms, execution 78-94 ms -> 8-11 ms (load average 10).
+    // six words: planning 9-12 ms -> 1.1 ms, execution 78-94 ms -> 8-11 ms (load average 10). A rare driving word
+    // next to common ones is the exception: its documents are probed one by one (see PROBE_COST). The other words'
+    // sizes come from the rarity counts, or from PostgreSQL's statistics where those know more (the counts stop at a
+    // cap; the statistics know the commonest words).
+    const others = ranked.slice(1);
+    const estimates = await tokenEstimates(db);
+    const mergeCost = others.reduce((sum, t) => sum + Math.max(t.n, estimates.get(t.token) ?? 0), 0);
+    const driving = await drivingCount(db, ranked[0], Math.min(MAX_DRIVING_COUNT, Math.ceil(mergeCost / (others.length * PROBE_COST)) + 1));
+    const probe = driving * others.length * PROBE_COST < mergeCost;
     return db.transaction().execute(async (trx) => {
-      await sql`select set_config('enable_nestloop', 'off', true), set_config('join_collapse_limit', '1', true), set_config('from_collapse_limit', '1', true)`.execute(trx);
-      return matchIn(trx, distinct, cap);
+      await (probe
+        ? sql`select set_config('enable_mergejoin', 'off', true), set_config('enable_hashjoin', 'off', true), set_config('join_collapse_limit', '1', true), set_config('from_collapse_limit', '1', true)`
+        : sql`select set_config('enable_nestloop', 'off', true), set_config('join_collapse_limit', '1', true), set_config('from_collapse_limit', '1', true)`
+      ).execute(trx);
+      return matchIn(trx, ordered, cap);
     });
   },
 
@@ -195,9 +224,9 @@ async function memberSubregions(db: Kysely<DB>, wanted: boolean): Promise<Map<st
   return new Map(rows.map((m) => [m.code, m.subregion_code]));
 }
 
-/** See matchAll: distinct tokens, the rarest driving. */
-async function matchIn(db: Kysely<DB>, distinct: readonly string[], cap: number): Promise<{ doc_type: string; doc_id: string }[]> {
-  const [first = '', ...rest] = distinct.length === 1 ? distinct : await byRarity(db, distinct);
+/** See matchAll: distinct tokens, the first (the rarest) driving. */
+async function matchIn(db: Kysely<DB>, ordered: readonly string[], cap: number): Promise<{ doc_type: string; doc_id: string }[]> {
+  const [first = '', ...rest] = ordered;
   const driving = db.selectFrom('search_tokens').select(['doc_type', 'doc_id']).where('token', '=', first).orderBy('doc_type').orderBy('doc_id').limit(NO_LIMIT);
   return db
     .selectFrom(driving.as('d'))
@@ -224,12 +253,69 @@ async function matchIn(db: Kysely<DB>, distinct: readonly string[], cap: number)
     .execute();
 }
 
-/** The tokens, rarest first, by how many documents carry each (counted up to {@link RARITY_PROBE}; ties keep their order). */
-async function byRarity(db: Kysely<DB>, tokens: readonly string[]): Promise<string[]> {
+/**
+ * The tokens, rarest first, with how many documents carry each, counted up to {@link RARITY_PROBE}; when even the
+ * rarest reaches it (all are common), counted again up to {@link RARITY_TIE_PROBE}, so that a word common only by
+ * the first count still drives ("regional office 12": ^12 has 2,683 documents, ^regional and ^office 80,000 and
+ * more; driving by the first word as typed cost 66-70 ms in EXPLAIN ANALYZE at full scale). `cap` is the count's
+ * limit: a token counted at it may have more. Ties keep their order.
+ */
+async function byRarity(db: Kysely<DB>, tokens: readonly string[]): Promise<[Ranked, ...Ranked[]]> {
+  let ranked = await countUpTo(db, tokens, RARITY_PROBE);
+  if ((ranked[0]?.n ?? 0) >= RARITY_PROBE) ranked = await countUpTo(db, tokens, RARITY_TIE_PROBE);
+  const [rarest, ...rest] = ranked;
+  if (!rarest) throw new Error('byRarity needs at least one token');
+  return [rarest, ...rest];
+}
+
+interface Ranked {
+  token: string;
+  n: number;
+  cap: number;
+}
+
+async function countUpTo(db: Kysely<DB>, tokens: readonly string[], cap: number): Promise<Ranked[]> {
   const probes = tokens.map(
-    (token, i) => sql`select ${sql.lit(i)} as i, (select count(*) from (select 1 as one from search_tokens where token = ${token} limit ${sql.lit(RARITY_PROBE)}) s) as n`,
+    (token, i) => sql`select ${sql.lit(i)} as i, (select count(*) from (select 1 as one from search_tokens where token = ${token} limit ${sql.lit(cap)}) s) as n`,
   );
   const { rows } = await sql<{ i: number; n: number }>`${sql.join(probes, sql` union all `)}`.execute(db);
   const counts = new Map(rows.map((r) => [Number(r.i), Number(r.n)]));
-  return tokens.map((token, i) => ({ token, n: counts.get(i) ?? 0 })).sort((a, b) => a.n - b.n).map((t) => t.token);
+  return tokens.map((token, i) => ({ token, n: counts.get(i) ?? 0, cap })).sort((a, b) => a.n - b.n);
+}
+
+/**
+ * How many documents carry the driving token, counted up to `upTo` (enough to tell probing from merging), or its
+ * rarity count when that is exact.
+ */
+async function drivingCount(db: Kysely<DB>, driving: Ranked, upTo: number): Promise<number> {
+  if (driving.n < driving.cap || upTo <= driving.cap) return driving.n;
+  const { rows } = await sql<{ n: number }>`select count(*) as n from (select 1 as one from search_tokens where token = ${driving.token} limit ${sql.lit(upTo)}) s`.execute(db);
+  return Number(rows[0]?.n ?? 0);
+}
+
+const estimateCache = new WeakMap<Kysely<DB>, { at: number; value: Promise<Map<string, number>> }>();
+
+/**
+ * PostgreSQL's estimate of how many rows carry each of the commonest tokens (the most common values of
+ * search_tokens.token, from ANALYZE, times the table's estimated rows), read at most every {@link ESTIMATES_MS};
+ * empty when the table has not been analysed yet. A failed read is not kept.
+ */
+function tokenEstimates(db: Kysely<DB>): Promise<Map<string, number>> {
+  const now = performance.now();
+  const cached = estimateCache.get(db);
+  if (cached && now - cached.at < ESTIMATES_MS) return cached.value;
+  const value = sql<{ token: string; n: number }>`
+    select u.token, u.freq * greatest(c.reltuples, 0) as n
+    from pg_stats s
+    join pg_namespace ns on ns.nspname = s.schemaname
+    join pg_class c on c.relnamespace = ns.oid and c.relname = s.tablename
+    cross join lateral unnest(s.most_common_vals::text::text[], s.most_common_freqs) as u(token, freq)
+    where s.schemaname = current_schema() and s.tablename = 'search_tokens' and s.attname = 'token'`
+    .execute(db)
+    .then(({ rows }) => new Map(rows.map((r) => [r.token, Number(r.n)])));
+  estimateCache.set(db, { at: now, value });
+  value.catch(() => {
+    if (estimateCache.get(db)?.value === value) estimateCache.delete(db);
+  });
+  return value;
 }
