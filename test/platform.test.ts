@@ -4,7 +4,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { loadConfig, ConfigError } from '@/server/config';
 import { anonymous, createTestHub, login, makeUser, type TestHub } from './helpers/hub';
 
@@ -153,6 +153,21 @@ describe('HTTP platform', () => {
     const plainAsset = await hub.app.inject({ url: '/assets/app-abc123.js' });
     expect(plainAsset.headers['content-encoding']).toBeUndefined();
     expect(plainAsset.body).toBe('console.log(1)');
+  });
+
+  it('sends an answer asked for again with stronger brotli compression, the same JSON inside', async () => {
+    const staff = await login(hub, await makeUser(hub, { role: 'secretariat_staff' }));
+    const ask = () => hub.app.inject({ url: '/api/directory/coverage', headers: { cookie: staff.cookie ?? '', 'accept-encoding': 'br' } });
+    const plain = JSON.parse((await hub.app.inject({ url: '/api/directory/coverage', headers: { cookie: staff.cookie ?? '' } })).body) as unknown;
+    const first = await ask();
+    expect(first.headers['content-encoding']).toBe('br');
+    // The second ask starts the stronger compression off the event loop; a later ask gets its result.
+    await ask();
+    await vi.waitFor(async () => {
+      const later = await ask();
+      expect(later.rawPayload.length).toBeLessThan(first.rawPayload.length);
+      expect(JSON.parse(zlib.brotliDecompressSync(later.rawPayload).toString())).toEqual(plain);
+    }, { timeout: 5000, interval: 20 });
   });
 
   it('reports the database in /api/health', async () => {
