@@ -29,17 +29,18 @@ export function securityHeaders(options: HelmetOptions): Record<string, string> 
 
 /**
  * The headers of an API answer (JSON, problem+json, downloads sent as attachments), which no browser renders as a
- * page: a policy that allows nothing (OWASP's REST security advice), no sniffing, no framing, no referrer, no
- * cross-origin reads; HSTS as for pages. The page-only headers (the page's CSP, opener and agent-cluster
- * isolation, legacy IE and Flash switches) would be a third of every API answer's bytes for nothing.
+ * page: OWASP's REST security set (a policy that allows nothing, no sniffing, no framing; HSTS as for pages). Left
+ * out as they do nothing for such answers: the page's CSP, opener and agent-cluster isolation, the legacy IE and
+ * Flash switches, Referrer-Policy (an answer has no links to follow) and Cross-Origin-Resource-Policy (another site
+ * cannot read an answer anyway: the session cookie is SameSite=Lax, so a cross-site request carries none, and a
+ * browser blocks cross-origin JSON sent with nosniff). Each header is sent with every answer, on slow links; these
+ * two were 4% of a cached search answer's bytes.
  */
 export function apiSecurityHeaders(documentHeaders: Record<string, string>): Record<string, string> {
   const headers: Record<string, string> = {
     'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
     'x-content-type-options': 'nosniff',
     'x-frame-options': 'DENY',
-    'referrer-policy': 'no-referrer',
-    'cross-origin-resource-policy': 'same-origin',
   };
   const hsts = documentHeaders['strict-transport-security'];
   if (hsts) headers['strict-transport-security'] = hsts;
